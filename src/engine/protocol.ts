@@ -1,0 +1,125 @@
+/**
+ * The one message protocol between the page and the training worker. Both sides import this file.
+ * Commands go in (page → worker), events come out (worker → page). Nothing else crosses.
+ */
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export type BackendRequest = 'auto' | BackendName;
+export type StudentSize = '800-800' | '300-300' | '30-30';
+
+/** Everything the engine needs to (re)start training. Changing these resets the run. */
+export interface EngineConfig {
+  studentSize: StudentSize;
+  seed: number;
+  batchSize: number;
+  learningRate: number;
+  teacherEpochs: number;
+  studentEpochs: number;
+  /** Evaluate on the test set every this many training steps. */
+  evalEvery: number;
+}
+
+/** Distillation hyper-parameters that apply from the next batch, without a reset. */
+export interface LiveHyper {
+  temperature: number;
+  /** Weight of the hard-label term. */
+  alpha: number;
+}
+
+export type Command =
+  | { type: 'init'; config: EngineConfig; hyper: LiveHyper; backend: BackendRequest }
+  | { type: 'play' }
+  | { type: 'pause' }
+  | { type: 'step' }
+  | { type: 'reset'; config: EngineConfig }
+  | { type: 'setHyper'; hyper: LiveHyper }
+  /** Stop training the teacher now and move on to distillation with the teacher as it is. */
+  | { type: 'finishTeacher' };
+
+export type Phase =
+  | 'starting' // choosing a backend
+  | 'loading' // fetching the data
+  | 'ready' // data and models ready, not started
+  | 'teacher' // training the teacher
+  | 'caching' // computing the teacher's logits on the transfer set
+  | 'students' // distilled and control students train in lockstep
+  | 'done';
+
+export interface BackendAttempt {
+  backend: BackendName;
+  ok: boolean;
+  /** Why it was chosen or skipped, e.g. "software adapter (SwiftShader)". */
+  note: string;
+}
+
+export interface BackendReport {
+  backend: BackendName;
+  /** One line a person can read: why this backend is the one in use. */
+  reason: string;
+  attempts: BackendAttempt[];
+  /** True when the requested backend could not start and another one took its place. */
+  fellBack: boolean;
+}
+
+/** Test digits whose soft targets the page shows. Pixels are uint8, count × 784. */
+export interface SampleDigits {
+  indices: number[];
+  labels: number[];
+  pixels: Uint8Array;
+}
+
+export interface AccuracyPoint {
+  /** Epochs of training this model has had (fractional). */
+  epoch: number;
+  teacher?: number;
+  distilled?: number;
+  control?: number;
+}
+
+export interface LossPoint {
+  epoch: number;
+  /** α · CE(y, softmax(z_s)) of the distilled student. */
+  hard: number;
+  /** (1 − α) · T² · KL(p_teacher^T ‖ p_student^T) of the distilled student. */
+  soft: number;
+  /** hard + soft. */
+  total: number;
+  /** CE of the control student (hard labels only). */
+  control: number;
+  /** Teacher's training CE while it trains. */
+  teacher?: number;
+}
+
+export interface Throughput {
+  teacher?: number;
+  distilled?: number;
+  control?: number;
+}
+
+export interface Snapshot {
+  phase: Phase;
+  running: boolean;
+  /** Epoch (fractional) of the model(s) currently training. */
+  epoch: number;
+  step: number;
+  /** Samples per second of each model's training step, over the last few seconds. */
+  samplesPerSec: Throughput;
+  accuracy: AccuracyPoint[];
+  teacherAccuracy: { epoch: number; accuracy: number }[];
+  loss: LossPoint[];
+  /** Latest full-test-set results, errors out of the test set size. */
+  latest: { teacher?: number; distilled?: number; control?: number; testSize: number };
+  /** Logits (count × 10) of each model for the sample digits; softmax at T happens on the page. */
+  sampleLogits: { teacher: Float32Array; distilled: Float32Array; control: Float32Array };
+  /** Human-readable progress of the current phase, e.g. "caching teacher logits 40%". */
+  progress: string;
+  hyper: LiveHyper;
+  tensors: number;
+}
+
+export type EngineEvent =
+  | { type: 'backend'; report: BackendReport }
+  | { type: 'samples'; samples: SampleDigits }
+  | { type: 'snapshot'; snapshot: Snapshot }
+  /** Training paused by itself, e.g. the loss diverged. */
+  | { type: 'paused'; reason: string }
+  | { type: 'error'; message: string; fatal: boolean };
