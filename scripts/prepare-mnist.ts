@@ -38,8 +38,7 @@ for (const split of ['test', 'train'] as const) {
     const source = join(sourceDir, MNIST_SOURCES[asset]);
     const bytes = new Uint8Array(readFileSync(source));
     // Check the source before we publish it: magic numbers, sizes, label range.
-    const parsed =
-      asset === images ? parseIdxImages(bytes, source) : parseIdxLabels(bytes, source);
+    const parsed = asset === images ? parseIdxImages(bytes, source) : parseIdxLabels(bytes, source);
     if (parsed.count !== count) {
       throw new Error(`${source}: expected ${count} items, found ${parsed.count}`);
     }
@@ -50,4 +49,6 @@ for (const split of ['test', 'train'] as const) {
     );
   }
 }
-console.log(`prepare-mnist: wrote ${outputs.length} assets to public/data in ${Date.now() - started} ms`);
+console.log(
+  `prepare-mnist: wrote ${outputs.length} assets to public/data in ${Date.now() - started} ms`,
+);

@@ -32,7 +32,10 @@ const LABELS_MAGIC = 0x00000801;
 function readHeader(bytes: Uint8Array, file: string, magic: number, dims: number): number[] {
   const headerBytes = 4 + 4 * dims;
   if (bytes.byteLength < headerBytes) {
-    throw new IdxFormatError(file, `file is ${bytes.byteLength} bytes, too short for an IDX header`);
+    throw new IdxFormatError(
+      file,
+      `file is ${bytes.byteLength} bytes, too short for an IDX header`,
+    );
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const found = view.getUint32(0, false);
@@ -70,14 +73,21 @@ export function parseIdxLabels(bytes: Uint8Array, file: string, numClasses = 10)
   const labels = bytes.subarray(8);
   for (let i = 0; i < labels.length; i++) {
     if (labels[i] >= numClasses) {
-      throw new IdxFormatError(file, `label ${labels[i]} at index ${i} is not a class 0–${numClasses - 1}`);
+      throw new IdxFormatError(
+        file,
+        `label ${labels[i]} at index ${i} is not a class 0–${numClasses - 1}`,
+      );
     }
   }
   return { count, labels };
 }
 
 /** Builds an IDX byte array (used by tests and tools that write small data sets). */
-export function encodeIdx(magic: 'images' | 'labels', dims: number[], data: Uint8Array): Uint8Array {
+export function encodeIdx(
+  magic: 'images' | 'labels',
+  dims: number[],
+  data: Uint8Array,
+): Uint8Array {
   const header = 4 + 4 * dims.length;
   const out = new Uint8Array(header + data.length);
   const view = new DataView(out.buffer);

@@ -26,7 +26,14 @@ export interface LiveHyper {
 }
 
 export type Command =
-  | { type: 'init'; config: EngineConfig; hyper: LiveHyper; backend: BackendRequest }
+  | {
+      type: 'init';
+      config: EngineConfig;
+      hyper: LiveHyper;
+      backend: BackendRequest;
+      /** Absolute URL of the folder holding the MNIST assets (public/data). */
+      dataUrl: string;
+    }
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'step' }
@@ -67,24 +74,26 @@ export interface SampleDigits {
   pixels: Uint8Array;
 }
 
+/** One test-set evaluation; each model that was evaluated at this point has a value (0–1). */
 export interface AccuracyPoint {
-  /** Epochs of training this model has had (fractional). */
+  /** Epochs of training the evaluated model(s) had had (fractional). */
   epoch: number;
   teacher?: number;
   distilled?: number;
   control?: number;
 }
 
+/** Training losses averaged over a few steps; students' terms while they train, else the teacher's. */
 export interface LossPoint {
   epoch: number;
   /** α · CE(y, softmax(z_s)) of the distilled student. */
-  hard: number;
+  hard?: number;
   /** (1 − α) · T² · KL(p_teacher^T ‖ p_student^T) of the distilled student. */
-  soft: number;
+  soft?: number;
   /** hard + soft. */
-  total: number;
+  total?: number;
   /** CE of the control student (hard labels only). */
-  control: number;
+  control?: number;
   /** Teacher's training CE while it trains. */
   teacher?: number;
 }
@@ -104,7 +113,6 @@ export interface Snapshot {
   /** Samples per second of each model's training step, over the last few seconds. */
   samplesPerSec: Throughput;
   accuracy: AccuracyPoint[];
-  teacherAccuracy: { epoch: number; accuracy: number }[];
   loss: LossPoint[];
   /** Latest full-test-set results, errors out of the test set size. */
   latest: { teacher?: number; distilled?: number; control?: number; testSize: number };

@@ -1,0 +1,63 @@
+import * as tf from '@tensorflow/tfjs';
+import type { MnistSplit } from '../data/batches.ts';
+import { fillBatch } from '../data/batches.ts';
+import { IMAGE_SIZE, NUM_CLASSES } from '../data/mnistAssets.ts';
+import { countErrors } from '../kd/index.ts';
+import type { MatMul } from '../models/denseMatMul.ts';
+import type { Mlp } from '../models/mlp.ts';
+import { predictLogits } from './steps.ts';
+
+export type ModelRole = 'teacher' | 'distilled' | 'control';
+
+/** Test images per evaluation chunk: 10,000 divides evenly, so GPU shapes stay fixed. */
+const EVAL_CHUNK = 1000;
+
+/**
+ * Errors on the whole test set for a few models, computed a chunk at a time so the worker can
+ * yield between chunks (a 10k-image teacher pass is ~2 s on WASM).
+ */
+export class EvaluationJob {
+  private offset = 0;
+  private readonly errorCounts = new Map<ModelRole, number>();
+  private readonly pixels = new Float32Array(EVAL_CHUNK * IMAGE_SIZE);
+  private readonly labels = new Int32Array(EVAL_CHUNK);
+
+  constructor(
+    private readonly test: MnistSplit,
+    private readonly models: { role: ModelRole; model: Mlp }[],
+    readonly epoch: number,
+    private readonly matMul: MatMul,
+  ) {
+    for (const { role } of models) this.errorCounts.set(role, 0);
+  }
+
+  get fraction(): number {
+    return this.offset / this.test.count;
+  }
+
+  /** Evaluates the next chunk; true when the whole test set is done. */
+  runChunk(): boolean {
+    const size = Math.min(EVAL_CHUNK, this.test.count - this.offset);
+    const order = Int32Array.from({ length: size }, (_, i) => this.offset + i);
+    fillBatch(this.test, order, 0, size, this.pixels, this.labels);
+    const labels = this.labels.subarray(0, size);
+    const x = tf.tensor2d(this.pixels.subarray(0, size * IMAGE_SIZE), [size, IMAGE_SIZE]);
+    try {
+      for (const { role, model } of this.models) {
+        const logits = predictLogits(model, x, this.matMul);
+        this.errorCounts.set(
+          role,
+          this.errorCounts.get(role)! + countErrors(logits, labels, NUM_CLASSES),
+        );
+      }
+    } finally {
+      x.dispose();
+    }
+    this.offset += size;
+    return this.offset >= this.test.count;
+  }
+
+  errors(): [ModelRole, number][] {
+    return [...this.errorCounts.entries()];
+  }
+}

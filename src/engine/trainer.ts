@@ -1,0 +1,319 @@
+import * as tf from '@tensorflow/tfjs';
+import type { MnistSplit } from '../data/batches.ts';
+import { fillBatch, gatherRows, seededPermutation } from '../data/batches.ts';
+import { IMAGE_SIZE, NUM_CLASSES } from '../data/mnistAssets.ts';
+import { createStudent, createTeacher } from '../models/architectures.ts';
+import type { MatMul } from '../models/denseMatMul.ts';
+import type { Mlp } from '../models/mlp.ts';
+import { cloneMlp, disposeMlp } from '../models/mlp.ts';
+import { EvaluationJob, type ModelRole } from './evaluation.ts';
+import type {
+  AccuracyPoint,
+  EngineConfig,
+  LiveHyper,
+  LossPoint,
+  Phase,
+  Throughput,
+} from './protocol.ts';
+import { distillStep, hardLabelStep, predictLogits, type DistillLoss } from './steps.ts';
+import { ThroughputMeter } from './throughput.ts';
+
+/** Loss points are averaged over this many steps, so long runs keep short histories. */
+const LOSS_WINDOW = 10;
+/** Teacher logits are cached in chunks of this many images, one chunk per tick. */
+const CACHE_CHUNK = 1000;
+
+export interface TrainerData {
+  train: MnistSplit;
+  test: MnistSplit;
+}
+
+const LOSS_TERMS = ['hard', 'soft', 'total', 'control', 'teacher'] as const;
+
+/** What one tick did, so the loop knows whether to post a snapshot at once. */
+export type TickResult = 'trained' | 'phase-changed' | 'diverged' | 'idle';
+
+/**
+ * The training state machine: teacher → teacher-logit cache → two students in lockstep → done.
+ * Each `tick()` does one small unit of work (a step, a cache chunk or an evaluation chunk), so the
+ * worker loop can yield between ticks and stay responsive to pause, step and slider changes.
+ * No DOM and no messaging here: it runs the same in a worker and in Node.
+ */
+export class Trainer {
+  phase: Phase = 'ready';
+  hyper: LiveHyper;
+  readonly accuracy: AccuracyPoint[] = [];
+  readonly loss: LossPoint[] = [];
+  latest: { teacher?: number; distilled?: number; control?: number } = {};
+  divergence = '';
+  progress = '';
+
+  private readonly teacher: Mlp;
+  private readonly distilled: Mlp;
+  private readonly control: Mlp;
+  private readonly teacherOptimizer: tf.Optimizer;
+  private readonly distilledOptimizer: tf.Optimizer;
+  private readonly controlOptimizer: tf.Optimizer;
+  private readonly stepsPerEpoch: number;
+  private readonly meter = new ThroughputMeter();
+  private teacherStep = 0;
+  private studentStep = 0;
+  private order: Int32Array = new Int32Array(0);
+  private orderEpoch = -1;
+  private teacherLogits: Float32Array | null = null;
+  private cached = 0;
+  private evaluation: EvaluationJob | null = null;
+  private lossWindow: LossPoint[] = [];
+  // Reused batch buffers: one allocation per run, not per step.
+  private readonly batchPixels: Float32Array;
+  private readonly batchLabels: Int32Array;
+  private readonly batchTeacherLogits: Float32Array;
+
+  constructor(
+    private readonly data: TrainerData,
+    readonly config: EngineConfig,
+    hyper: LiveHyper,
+    private readonly matMul: MatMul,
+  ) {
+    this.hyper = { ...hyper };
+    this.teacher = createTeacher(config.seed);
+    this.distilled = createStudent(config.studentSize, config.seed);
+    this.control = cloneMlp(this.distilled, 'control');
+    this.teacherOptimizer = tf.train.adam(config.learningRate);
+    this.distilledOptimizer = tf.train.adam(config.learningRate);
+    this.controlOptimizer = tf.train.adam(config.learningRate);
+    // The partial last batch is dropped: fixed shapes avoid shader recompiles on GPU backends.
+    this.stepsPerEpoch = Math.floor(data.train.count / config.batchSize);
+    this.batchPixels = new Float32Array(config.batchSize * IMAGE_SIZE);
+    this.batchLabels = new Int32Array(config.batchSize);
+    this.batchTeacherLogits = new Float32Array(config.batchSize * NUM_CLASSES);
+  }
+
+  get step(): number {
+    return this.phase === 'teacher' || this.phase === 'ready' ? this.teacherStep : this.studentStep;
+  }
+
+  get epoch(): number {
+    return this.step / this.stepsPerEpoch;
+  }
+
+  get samplesPerSec(): Throughput {
+    return this.meter.rates();
+  }
+
+  get evaluating(): boolean {
+    return this.evaluation !== null;
+  }
+
+  /** Stop training the teacher and go on with the teacher as it is now. */
+  finishTeacher(): void {
+    if (this.phase !== 'teacher' && this.phase !== 'ready') return;
+    this.evaluation = null;
+    this.startEvaluation(['teacher']);
+    this.phase = 'caching';
+  }
+
+  tick(): TickResult {
+    if (this.evaluation) return this.evaluationTick();
+    switch (this.phase) {
+      case 'ready':
+        this.phase = 'teacher';
+        this.startEvaluation(['teacher']);
+        return 'phase-changed';
+      case 'teacher':
+        return this.teacherTick();
+      case 'caching':
+        return this.cacheTick();
+      case 'students':
+        return this.studentsTick();
+      default:
+        return 'idle';
+    }
+  }
+
+  /** Logits (count × 10) of each model for these test images, for the soft-target panel. */
+  sampleLogits(indices: readonly number[]): Record<ModelRole, Float32Array> {
+    const pixels = new Float32Array(indices.length * IMAGE_SIZE);
+    const labels = new Int32Array(indices.length);
+    fillBatch(this.data.test, indices, 0, indices.length, pixels, labels);
+    const x = tf.tensor2d(pixels, [indices.length, IMAGE_SIZE]);
+    try {
+      return {
+        teacher: predictLogits(this.teacher, x, this.matMul),
+        distilled: predictLogits(this.distilled, x, this.matMul),
+        control: predictLogits(this.control, x, this.matMul),
+      };
+    } finally {
+      x.dispose();
+    }
+  }
+
+  dispose(): void {
+    for (const m of [this.teacher, this.distilled, this.control]) disposeMlp(m);
+    for (const o of [this.teacherOptimizer, this.distilledOptimizer, this.controlOptimizer])
+      o.dispose();
+  }
+
+  private batchOrder(step: number): { order: Int32Array; start: number } {
+    const epoch = Math.floor(step / this.stepsPerEpoch);
+    if (epoch !== this.orderEpoch) {
+      this.order = seededPermutation(this.data.train.count, this.config.seed * 1000 + epoch);
+      this.orderEpoch = epoch;
+    }
+    return { order: this.order, start: (step % this.stepsPerEpoch) * this.config.batchSize };
+  }
+
+  private teacherTick(): TickResult {
+    const { batchSize } = this.config;
+    const { order, start } = this.batchOrder(this.teacherStep);
+    fillBatch(this.data.train, order, start, batchSize, this.batchPixels, this.batchLabels);
+    const t0 = performance.now();
+    const x = tf.tensor2d(this.batchPixels, [batchSize, IMAGE_SIZE]);
+    const y = tf.tensor1d(this.batchLabels, 'int32');
+    let ce: number;
+    try {
+      const dropoutSeed = this.config.seed * 1e6 + this.teacherStep;
+      ce = hardLabelStep(this.teacher, this.teacherOptimizer, x, y, this.matMul, dropoutSeed);
+    } finally {
+      tf.dispose([x, y]);
+    }
+    this.meter.record('teacher', batchSize, performance.now() - t0);
+    this.teacherStep++;
+    if (!Number.isFinite(ce))
+      return this.diverged(`the teacher's loss became ${ce} at step ${this.teacherStep}`);
+    this.recordLoss({ epoch: this.epoch, teacher: ce });
+    this.progress = `training the teacher: epoch ${this.epoch.toFixed(2)} of ${this.config.teacherEpochs}`;
+    if (this.teacherStep >= this.config.teacherEpochs * this.stepsPerEpoch) {
+      this.finishTeacher();
+      return 'phase-changed';
+    }
+    if (this.teacherStep % this.config.evalEvery === 0) this.startEvaluation(['teacher']);
+    return 'trained';
+  }
+
+  /** The teacher's logits on the whole transfer set, once: a distillation step then costs no teacher forward. */
+  private cacheTick(): TickResult {
+    const { train } = this.data;
+    if (!this.teacherLogits) {
+      this.teacherLogits = new Float32Array(train.count * NUM_CLASSES);
+      this.cached = 0;
+    }
+    const size = Math.min(CACHE_CHUNK, train.count - this.cached);
+    const pixels = new Float32Array(size * IMAGE_SIZE);
+    const labels = new Int32Array(size);
+    const order = Int32Array.from({ length: size }, (_, i) => this.cached + i);
+    fillBatch(train, order, 0, size, pixels, labels);
+    const x = tf.tensor2d(pixels, [size, IMAGE_SIZE]);
+    try {
+      this.teacherLogits.set(
+        predictLogits(this.teacher, x, this.matMul),
+        this.cached * NUM_CLASSES,
+      );
+    } finally {
+      x.dispose();
+    }
+    this.cached += size;
+    this.progress = `caching the teacher's logits on the transfer set: ${Math.round((100 * this.cached) / train.count)}%`;
+    if (this.cached < train.count) return 'trained';
+    this.phase = 'students';
+    this.lossWindow = [];
+    this.startEvaluation(['distilled', 'control']);
+    return 'phase-changed';
+  }
+
+  private studentsTick(): TickResult {
+    const { batchSize } = this.config;
+    const { order, start } = this.batchOrder(this.studentStep);
+    fillBatch(this.data.train, order, start, batchSize, this.batchPixels, this.batchLabels);
+    gatherRows(this.teacherLogits!, NUM_CLASSES, order, start, batchSize, this.batchTeacherLogits);
+    const hyper = { ...this.hyper };
+    const x = tf.tensor2d(this.batchPixels, [batchSize, IMAGE_SIZE]);
+    const y = tf.tensor1d(this.batchLabels, 'int32');
+    const zt = tf.tensor2d(this.batchTeacherLogits, [batchSize, NUM_CLASSES]);
+    let distilled: DistillLoss;
+    let controlCe: number;
+    try {
+      let t0 = performance.now();
+      distilled = distillStep(
+        this.distilled,
+        this.distilledOptimizer,
+        x,
+        y,
+        zt,
+        hyper,
+        this.matMul,
+      );
+      this.meter.record('distilled', batchSize, performance.now() - t0);
+      t0 = performance.now();
+      controlCe = hardLabelStep(this.control, this.controlOptimizer, x, y, this.matMul);
+      this.meter.record('control', batchSize, performance.now() - t0);
+    } finally {
+      tf.dispose([x, y, zt]);
+    }
+    this.studentStep++;
+    if (!Number.isFinite(distilled.total)) {
+      return this.diverged(
+        `the distilled student's loss became ${distilled.total} at step ${this.studentStep}`,
+      );
+    }
+    if (!Number.isFinite(controlCe)) {
+      return this.diverged(
+        `the control student's loss became ${controlCe} at step ${this.studentStep}`,
+      );
+    }
+    this.recordLoss({ epoch: this.epoch, ...distilled, control: controlCe });
+    this.progress = `training both students: epoch ${this.epoch.toFixed(2)} of ${this.config.studentEpochs}`;
+    if (this.studentStep >= this.config.studentEpochs * this.stepsPerEpoch) {
+      this.phase = 'done';
+      this.progress = 'done';
+      this.startEvaluation(['distilled', 'control']);
+      return 'phase-changed';
+    }
+    if (this.studentStep % this.config.evalEvery === 0)
+      this.startEvaluation(['distilled', 'control']);
+    return 'trained';
+  }
+
+  private diverged(what: string): TickResult {
+    this.divergence = `Training paused: ${what}. Lower the learning rate and press Reset.`;
+    return 'diverged';
+  }
+
+  private recordLoss(point: LossPoint): void {
+    this.lossWindow.push(point);
+    if (this.lossWindow.length < LOSS_WINDOW) return;
+    const last = this.lossWindow[this.lossWindow.length - 1];
+    const averaged: LossPoint = { epoch: last.epoch };
+    for (const key of LOSS_TERMS) {
+      if (last[key] === undefined) continue;
+      averaged[key] =
+        this.lossWindow.reduce((s, p) => s + (p[key] ?? 0), 0) / this.lossWindow.length;
+    }
+    this.loss.push(averaged);
+    this.lossWindow = [];
+  }
+
+  private startEvaluation(roles: ModelRole[]): void {
+    const models = { teacher: this.teacher, distilled: this.distilled, control: this.control };
+    this.evaluation = new EvaluationJob(
+      this.data.test,
+      roles.map((role) => ({ role, model: models[role] })),
+      this.epoch,
+      this.matMul,
+    );
+  }
+
+  private evaluationTick(): TickResult {
+    const job = this.evaluation!;
+    this.progress = `evaluating on the ${this.data.test.count.toLocaleString('en-US')} test digits: ${Math.round(100 * job.fraction)}%`;
+    if (!job.runChunk()) return 'trained';
+    this.evaluation = null;
+    const point: AccuracyPoint = { epoch: job.epoch };
+    for (const [role, errors] of job.errors()) {
+      point[role] = 1 - errors / this.data.test.count;
+      this.latest[role] = errors;
+    }
+    this.accuracy.push(point);
+    return 'phase-changed';
+  }
+}

@@ -1,0 +1,33 @@
+import * as tf from '@tensorflow/tfjs';
+
+/** a · b, the kernel a dense layer uses. Chosen per backend by `matMulForBackend`. */
+export type MatMul = (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor2D;
+
+/**
+ * a · b whose gradients avoid tfjs's transposed matMul. The stock gradient of matMul computes
+ * dy·bᵀ and aᵀ·dy with `transposeA/transposeB` flags, which the WASM backend runs ~10x slower
+ * than a plain matMul (shared/FACTS.md: ~2 vs ~25 GFLOP/s). Transposing explicitly first and
+ * then multiplying gives the same numbers on the fast path.
+ */
+export const matMulExplicitTranspose: MatMul = tf.customGrad(((
+  a: tf.Tensor,
+  b: tf.Tensor,
+  save: tf.GradSaveFunc,
+) => {
+  save([a, b]);
+  return {
+    value: tf.matMul(a as tf.Tensor2D, b as tf.Tensor2D),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      const [savedA, savedB] = saved as tf.Tensor2D[];
+      const dy2 = dy as tf.Tensor2D;
+      return [tf.matMul(dy2, tf.transpose(savedB)), tf.matMul(tf.transpose(savedA), dy2)];
+    },
+  };
+}) as unknown as Parameters<typeof tf.customGrad>[0]) as unknown as MatMul;
+
+export const matMulStock: MatMul = (a, b) => tf.matMul(a, b);
+
+/** The WASM backend needs the explicit-transpose path; GPU backends are fine with the stock one. */
+export function matMulForBackend(backend: string): MatMul {
+  return backend === 'wasm' ? matMulExplicitTranspose : matMulStock;
+}

@@ -1,0 +1,134 @@
+/**
+ * Turning a raw query-string value, or a value from a UI control, into a valid setting value.
+ * Each function says why the result differs from what was asked, as the end of a sentence that
+ * starts "<urlKey>=<raw> ", e.g. "is above the maximum 50; using 50.".
+ */
+import { formatNumber, parseDecimal, quantize } from './numberFormat.ts';
+import type { EnumSpec, IntegerSpec, NumberSpec, SettingSpec } from './schemaTypes.ts';
+
+export type SettingValue = string | number | boolean;
+
+export interface Resolved<V extends SettingValue = SettingValue> {
+  value: V;
+  /** Present when `value` is not what was asked for. */
+  reason?: string;
+}
+
+const TRUE_WORDS = new Set(['1', 'true']);
+const FALSE_WORDS = new Set(['0', 'false']);
+
+function show(value: SettingValue): string {
+  return typeof value === 'number' ? formatNumber(value) : String(value);
+}
+
+function fallback(spec: SettingSpec, why: string): Resolved {
+  return { value: spec.default, reason: `${why}; using the default ${show(spec.default)}.` };
+}
+
+function optionList(spec: EnumSpec<string> | EnumSpec<number>): string {
+  return spec.options.map(show).join(', ');
+}
+
+/** Clamps to [min, max]; integers are rounded, other numbers kept at their stored precision. */
+export function resolveNumber(spec: NumberSpec | IntegerSpec, n: number): Resolved<number> {
+  const asked = spec.kind === 'integer' ? Math.round(n) : n;
+  if (asked > spec.max) {
+    return {
+      value: spec.max,
+      reason: `is above the maximum ${show(spec.max)}; using ${show(spec.max)}.`,
+    };
+  }
+  if (asked < spec.min) {
+    return {
+      value: spec.min,
+      reason: `is below the minimum ${show(spec.min)}; using ${show(spec.min)}.`,
+    };
+  }
+  if (spec.kind === 'integer') {
+    const value = asked + 0; // no -0
+    return value === n
+      ? { value }
+      : { value, reason: `is not a whole number; using ${show(value)}.` };
+  }
+  return { value: quantize(spec, asked) + 0 };
+}
+
+/** The nearest option; halfway between two, the larger. */
+export function resolveNumericEnum(spec: EnumSpec<number>, n: number): Resolved<number> {
+  let best = spec.options[0] ?? spec.default;
+  for (const option of spec.options) {
+    const d = Math.abs(option - n);
+    const bestD = Math.abs(best - n);
+    if (d < bestD || (d === bestD && option > best)) best = option;
+  }
+  if (best === n) return { value: best };
+  return {
+    value: best,
+    reason: `is not one of ${optionList(spec)}; using the nearest, ${show(best)}.`,
+  };
+}
+
+function parseStringEnum(spec: EnumSpec<string>, text: string): Resolved {
+  if (spec.options.includes(text)) return { value: text };
+  const folded = spec.options.find((o) => o.toLowerCase() === text.toLowerCase());
+  if (folded !== undefined) return { value: folded };
+  return fallback(spec, `is not one of ${optionList(spec)}`);
+}
+
+function isNumericEnum(spec: EnumSpec<string> | EnumSpec<number>): spec is EnumSpec<number> {
+  return typeof spec.default === 'number';
+}
+
+/** Reads a raw query-string value. A malformed one gives the default, with a reason. */
+export function parseRawValue(spec: SettingSpec, raw: string): Resolved {
+  const text = raw.trim();
+  switch (spec.kind) {
+    case 'number':
+    case 'integer': {
+      const n = parseDecimal(text);
+      if (n !== undefined) return resolveNumber(spec, n);
+      return fallback(spec, text === '' ? 'is empty' : 'is not a number');
+    }
+    case 'enum': {
+      if (!isNumericEnum(spec)) return parseStringEnum(spec, text);
+      const n = parseDecimal(text);
+      if (n !== undefined) return resolveNumericEnum(spec, n);
+      return fallback(spec, `is not one of ${optionList(spec)}`);
+    }
+    case 'boolean': {
+      const word = text.toLowerCase();
+      // A bare flag (`?embed`) means true.
+      if (word === '' || TRUE_WORDS.has(word)) return { value: true };
+      if (FALSE_WORDS.has(word)) return { value: false };
+      return fallback(spec, 'is not a boolean (1, 0, true or false)');
+    }
+  }
+}
+
+/** Brings an in-memory value into range and onto the stored precision; a wrong type gives the default. */
+export function normalizeValue(spec: SettingSpec, value: unknown): Resolved {
+  switch (spec.kind) {
+    case 'number':
+    case 'integer':
+      return typeof value === 'number' && Number.isFinite(value)
+        ? resolveNumber(spec, value)
+        : fallback(spec, 'is not a number');
+    case 'enum':
+      if (isNumericEnum(spec)) {
+        return typeof value === 'number' && Number.isFinite(value)
+          ? resolveNumericEnum(spec, value)
+          : fallback(spec, `is not one of ${optionList(spec)}`);
+      }
+      return typeof value === 'string'
+        ? parseStringEnum(spec, value)
+        : fallback(spec, `is not one of ${optionList(spec)}`);
+    case 'boolean':
+      return typeof value === 'boolean' ? { value } : fallback(spec, 'is not a boolean');
+  }
+}
+
+/** The text a value is written as in the query string. */
+export function formatValue(spec: SettingSpec, value: SettingValue): string {
+  if (spec.kind === 'boolean') return value ? '1' : '0';
+  return show(value);
+}

@@ -1,0 +1,164 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { BackendRequest, EngineConfig, LiveHyper, StudentSize } from '../engine/protocol.ts';
+import type { Settings, SettingKey } from './settingsSchema.ts';
+import {
+  DEFAULT_SETTINGS,
+  SETTING_KEYS,
+  SETTINGS_SCHEMA,
+  toEngineConfig,
+  toLiveHyper,
+} from './settingsSchema.ts';
+
+describe('the settings table', () => {
+  it('declares the twelve settings in a fixed order', () => {
+    expect(SETTING_KEYS).toEqual([
+      'temperature',
+      'alpha',
+      'studentSize',
+      'seed',
+      'batchSize',
+      'learningRate',
+      'teacherEpochs',
+      'studentEpochs',
+      'evalEvery',
+      'backend',
+      'logScale',
+      'embed',
+    ]);
+  });
+
+  it('uses the documented URL keys, each once', () => {
+    const urlKeys = SETTING_KEYS.map((k) => SETTINGS_SCHEMA[k].urlKey);
+    expect(urlKeys).toEqual([
+      'T',
+      'alpha',
+      'student',
+      'seed',
+      'batch',
+      'lr',
+      'teacherEpochs',
+      'epochs',
+      'evalEvery',
+      'backend',
+      'log',
+      'embed',
+    ]);
+    expect(new Set(urlKeys).size).toBe(urlKeys.length);
+  });
+
+  it('has the documented defaults', () => {
+    expect(DEFAULT_SETTINGS).toEqual({
+      temperature: 8,
+      alpha: 0.1,
+      studentSize: '800-800',
+      seed: 1,
+      batchSize: 128,
+      learningRate: 0.001,
+      teacherEpochs: 2,
+      studentEpochs: 5,
+      evalEvery: 100,
+      backend: 'auto',
+      logScale: false,
+      embed: false,
+    });
+  });
+
+  it('gives every row a label and help text', () => {
+    for (const key of SETTING_KEYS) {
+      expect(SETTINGS_SCHEMA[key].label.length, key).toBeGreaterThan(0);
+      expect(SETTINGS_SCHEMA[key].help.length, key).toBeGreaterThan(10);
+    }
+    expect(SETTINGS_SCHEMA.temperature.label).toBe('Temperature T');
+    expect(SETTINGS_SCHEMA.alpha.label).toBe('α (weight of hard labels)');
+  });
+
+  it('marks temperature, alpha, log scale and embed live and everything else restart', () => {
+    const live = SETTING_KEYS.filter((k) => SETTINGS_SCHEMA[k].scope === 'live');
+    expect(live).toEqual(['temperature', 'alpha', 'logScale', 'embed']);
+    const restart = SETTING_KEYS.filter((k) => SETTINGS_SCHEMA[k].scope === 'restart');
+    expect(restart).toHaveLength(8);
+  });
+
+  it('keeps every default inside its range or among its options', () => {
+    for (const key of SETTING_KEYS) {
+      const spec = SETTINGS_SCHEMA[key];
+      switch (spec.kind) {
+        case 'number':
+        case 'integer':
+          expect(spec.min, key).toBeLessThan(spec.max);
+          expect(spec.default, key).toBeGreaterThanOrEqual(spec.min);
+          expect(spec.default, key).toBeLessThanOrEqual(spec.max);
+          break;
+        case 'enum':
+          expect(spec.options as readonly (string | number)[], key).toContain(spec.default);
+          break;
+        case 'boolean':
+          expect(typeof spec.default, key).toBe('boolean');
+      }
+    }
+  });
+
+  it('declares the documented ranges, options and scales', () => {
+    expect(SETTINGS_SCHEMA.temperature).toMatchObject({
+      kind: 'number',
+      min: 1,
+      max: 50,
+      logScale: true,
+    });
+    expect(SETTINGS_SCHEMA.alpha).toMatchObject({ kind: 'number', min: 0, max: 1, step: 0.01 });
+    expect(SETTINGS_SCHEMA.learningRate).toMatchObject({ min: 1e-5, max: 0.1, logScale: true });
+    expect(SETTINGS_SCHEMA.seed).toMatchObject({ kind: 'integer', min: 0, max: 2147483647 });
+    expect(SETTINGS_SCHEMA.teacherEpochs).toMatchObject({ kind: 'integer', min: 1, max: 30 });
+    expect(SETTINGS_SCHEMA.studentEpochs).toMatchObject({ kind: 'integer', min: 1, max: 50 });
+    expect(SETTINGS_SCHEMA.evalEvery).toMatchObject({ kind: 'integer', min: 10, max: 5000 });
+    expect(SETTINGS_SCHEMA.batchSize.options).toEqual([32, 64, 128, 256, 512]);
+    expect(SETTINGS_SCHEMA.studentSize.options).toEqual(['800-800', '300-300', '30-30']);
+    expect(SETTINGS_SCHEMA.backend.options).toEqual(['auto', 'webgpu', 'webgl', 'wasm', 'cpu']);
+  });
+
+  it('cannot be changed at run time through the defaults', () => {
+    expect(Object.isFrozen(DEFAULT_SETTINGS)).toBe(true);
+  });
+
+  it('infers the value type of each setting from its row', () => {
+    expectTypeOf<Settings['temperature']>().toEqualTypeOf<number>();
+    expectTypeOf<Settings['studentSize']>().toEqualTypeOf<StudentSize>();
+    expectTypeOf<Settings['batchSize']>().toEqualTypeOf<number>();
+    expectTypeOf<Settings['backend']>().toEqualTypeOf<BackendRequest>();
+    expectTypeOf<Settings['logScale']>().toEqualTypeOf<boolean>();
+    expectTypeOf<SettingKey>().toEqualTypeOf<(typeof SETTING_KEYS)[number]>();
+  });
+});
+
+describe('engine views of the settings', () => {
+  const s: Settings = {
+    ...DEFAULT_SETTINGS,
+    temperature: 4,
+    alpha: 0.5,
+    studentSize: '30-30',
+    seed: 7,
+    batchSize: 64,
+    learningRate: 0.01,
+    teacherEpochs: 3,
+    studentEpochs: 9,
+    evalEvery: 250,
+  };
+
+  it('toEngineConfig picks exactly the restart-scoped training settings', () => {
+    const config: EngineConfig = toEngineConfig(s);
+    expect(config).toEqual({
+      studentSize: '30-30',
+      seed: 7,
+      batchSize: 64,
+      learningRate: 0.01,
+      teacherEpochs: 3,
+      studentEpochs: 9,
+      evalEvery: 250,
+    });
+  });
+
+  it('toLiveHyper picks exactly the temperature and alpha', () => {
+    const hyper: LiveHyper = toLiveHyper(s);
+    expect(hyper).toEqual({ temperature: 4, alpha: 0.5 });
+  });
+});

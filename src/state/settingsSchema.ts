@@ -1,0 +1,158 @@
+/**
+ * Every setting of the page, declared once: type, default, range, URL key, label and help text.
+ * Modelled on the PROPS table of tensorflow/playground (src/state.ts). The URL query string is
+ * the source of truth for a shared or embedded page; urlState.ts reads and writes it from here.
+ */
+import type { BackendRequest, EngineConfig, LiveHyper, StudentSize } from '../engine/protocol.ts';
+import type { SettingSpec, SpecValue } from './schemaTypes.ts';
+import { booleanSetting, enumSetting, integerSetting, numberSetting } from './schemaTypes.ts';
+
+export type { SettingScope, SettingSpec } from './schemaTypes.ts';
+
+/** Table order is the order of the query string and of any generated settings list. */
+export const SETTINGS_SCHEMA = {
+  temperature: numberSetting({
+    urlKey: 'T',
+    label: 'Temperature T',
+    help: 'Softens the teacher’s and student’s softmax: p_i = exp(z_i/T) / Σ exp(z_j/T). Higher T reveals more of the teacher’s “dark knowledge” about wrong classes.',
+    default: 8,
+    min: 1,
+    max: 50,
+    logScale: true,
+    scope: 'live',
+  }),
+  alpha: numberSetting({
+    urlKey: 'alpha',
+    label: 'α (weight of hard labels)',
+    help: 'Loss = α · CE(true label) + (1 − α) · T² · KL(teacher ‖ student at T). α = 0 learns from soft targets only.',
+    default: 0.1,
+    min: 0,
+    max: 1,
+    step: 0.01,
+    logScale: false,
+    scope: 'live',
+  }),
+  studentSize: enumSetting<StudentSize>({
+    urlKey: 'student',
+    label: 'Student size',
+    help: 'Hidden layers of both students (distilled and control), units per layer.',
+    options: ['800-800', '300-300', '30-30'],
+    default: '800-800',
+    scope: 'restart',
+  }),
+  seed: integerSetting({
+    urlKey: 'seed',
+    label: 'Random seed',
+    help: 'Seeds weight initialization, dropout and batch order, so a shared link reproduces a run.',
+    default: 1,
+    min: 0,
+    max: 2147483647,
+    scope: 'restart',
+  }),
+  batchSize: enumSetting<number>({
+    urlKey: 'batch',
+    label: 'Batch size',
+    help: 'Training examples per gradient step.',
+    options: [32, 64, 128, 256, 512],
+    default: 128,
+    scope: 'restart',
+  }),
+  learningRate: numberSetting({
+    urlKey: 'lr',
+    label: 'Learning rate',
+    help: 'Step size of the optimizer for the teacher and both students.',
+    default: 0.001,
+    min: 1e-5,
+    max: 0.1,
+    logScale: true,
+    scope: 'restart',
+  }),
+  teacherEpochs: integerSetting({
+    urlKey: 'teacherEpochs',
+    label: 'Teacher epochs',
+    help: 'Passes over the training set for the teacher before distillation starts.',
+    default: 2,
+    min: 1,
+    max: 30,
+    scope: 'restart',
+  }),
+  studentEpochs: integerSetting({
+    urlKey: 'epochs',
+    label: 'Student epochs',
+    help: 'Passes over the transfer set for the distilled and control students.',
+    default: 5,
+    min: 1,
+    max: 50,
+    scope: 'restart',
+  }),
+  evalEvery: integerSetting({
+    urlKey: 'evalEvery',
+    label: 'Evaluate every (steps)',
+    help: 'Training steps between evaluations on the test set. Lower is smoother but slower.',
+    default: 100,
+    min: 10,
+    max: 5000,
+    scope: 'restart',
+  }),
+  backend: enumSetting<BackendRequest>({
+    urlKey: 'backend',
+    label: 'Backend',
+    help: 'TensorFlow.js backend. “auto” picks the fastest one that works; changing it reloads the worker.',
+    options: ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'],
+    default: 'auto',
+    scope: 'restart',
+  }),
+  logScale: booleanSetting({
+    urlKey: 'log',
+    label: 'Log scale',
+    help: 'Draw the soft-target bars on a log scale, so tiny probabilities of wrong classes show.',
+    default: false,
+    scope: 'live',
+  }),
+  embed: booleanSetting({
+    urlKey: 'embed',
+    label: 'Embed',
+    help: 'Hide the page chrome, for embedding in course material.',
+    default: false,
+    scope: 'live',
+  }),
+} as const satisfies Readonly<Record<string, SettingSpec>>;
+
+export type SettingsSchema = typeof SETTINGS_SCHEMA;
+
+export type Settings = { -readonly [K in keyof SettingsSchema]: SpecValue<SettingsSchema[K]> };
+
+export type SettingKey = keyof Settings;
+
+/** All keys, in table order. */
+export const SETTING_KEYS: readonly SettingKey[] = Object.freeze(
+  Object.keys(SETTINGS_SCHEMA) as SettingKey[],
+);
+
+export function settingSpec(key: SettingKey): SettingSpec {
+  return SETTINGS_SCHEMA[key];
+}
+
+function buildDefaults(): Settings {
+  const out: Partial<Record<SettingKey, Settings[SettingKey]>> = {};
+  for (const key of SETTING_KEYS) out[key] = SETTINGS_SCHEMA[key].default;
+  return out as Settings;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze(buildDefaults());
+
+export function toEngineConfig(s: Settings): EngineConfig {
+  return {
+    studentSize: s.studentSize,
+    seed: s.seed,
+    batchSize: s.batchSize,
+    learningRate: s.learningRate,
+    teacherEpochs: s.teacherEpochs,
+    studentEpochs: s.studentEpochs,
+    evalEvery: s.evalEvery,
+  };
+}
+
+export function toLiveHyper(s: Settings): LiveHyper {
+  return { temperature: s.temperature, alpha: s.alpha };
+}

@@ -1,0 +1,110 @@
+/**
+ * Settings ⇄ query string. The query string is the source of truth for a shared or embedded
+ * page: parseSettings reads it (never throws, explains every value it could not take as given),
+ * serializeSettings writes only what differs from the defaults and keeps keys that are not ours.
+ */
+import type { Settings, SettingKey } from './settingsSchema.ts';
+import { DEFAULT_SETTINGS, SETTING_KEYS, SETTINGS_SCHEMA } from './settingsSchema.ts';
+import type { Resolved } from './settingValue.ts';
+import { formatValue, normalizeValue, parseRawValue } from './settingValue.ts';
+
+export interface SettingNotice {
+  /** The setting concerned; null for a URL key that is no setting (it is ignored). */
+  key: SettingKey | null;
+  urlKey: string;
+  raw: string;
+  /** A sentence for the page, e.g. "T=500 is above the maximum 50; using 50." */
+  message: string;
+}
+
+export interface ParsedSettings {
+  settings: Settings;
+  notices: SettingNotice[];
+}
+
+const KEY_BY_URL_KEY: ReadonlyMap<string, SettingKey> = new Map(
+  SETTING_KEYS.map((key) => [SETTINGS_SCHEMA[key].urlKey, key]),
+);
+
+/** The schema guarantees a row of key K resolves to a Settings[K]; this is the one place that says so. */
+function typed<K extends SettingKey>(_key: K, resolved: Resolved): Resolved<Settings[K]> {
+  return resolved as Resolved<Settings[K]>;
+}
+
+function toParams(search: string | URLSearchParams): URLSearchParams {
+  if (typeof search !== 'string') return search;
+  try {
+    return new URLSearchParams(search);
+  } catch {
+    return new URLSearchParams();
+  }
+}
+
+function unknownKeyMessage(urlKey: string): string {
+  const lower = urlKey.toLowerCase();
+  const near = [...KEY_BY_URL_KEY.keys()].find((k) => k.toLowerCase() === lower);
+  return near === undefined
+    ? `Unknown setting "${urlKey}" ignored.`
+    : `Unknown setting "${urlKey}" ignored; did you mean "${near}"?`;
+}
+
+export function parseSettings(search: string | URLSearchParams): ParsedSettings {
+  const params = toParams(search);
+  const settings: Settings = { ...DEFAULT_SETTINGS };
+  const notices: SettingNotice[] = [];
+  const raws = new Map<SettingKey, string[]>();
+
+  for (const [urlKey, raw] of params) {
+    const key = KEY_BY_URL_KEY.get(urlKey);
+    if (key === undefined) {
+      notices.push({ key: null, urlKey, raw, message: unknownKeyMessage(urlKey) });
+    } else {
+      raws.set(key, [...(raws.get(key) ?? []), raw]);
+    }
+  }
+
+  for (const key of SETTING_KEYS) {
+    const given = raws.get(key);
+    if (given === undefined) continue;
+    const { urlKey } = SETTINGS_SCHEMA[key];
+    const raw = given[given.length - 1];
+    if (given.length > 1) {
+      const message = `${urlKey} is given ${given.length} times; using the last, ${urlKey}=${raw}.`;
+      notices.push({ key, urlKey, raw, message });
+    }
+    const resolved = parseRawValue(SETTINGS_SCHEMA[key], raw);
+    assign(settings, key, typed(key, resolved).value);
+    if (resolved.reason !== undefined) {
+      notices.push({ key, urlKey, raw, message: `${urlKey}=${raw} ${resolved.reason}` });
+    }
+  }
+  return { settings, notices };
+}
+
+function assign<K extends SettingKey>(settings: Settings, key: K, value: Settings[K]): void {
+  settings[key] = value;
+}
+
+/** A valid value for `key`: in range, on its step/precision, one of its options. */
+export function clampSetting<K extends SettingKey>(key: K, value: Settings[K]): Settings[K] {
+  return typed(key, normalizeValue(SETTINGS_SCHEMA[key], value)).value;
+}
+
+/**
+ * The query string (no leading '?') for `s`: only values that differ from the defaults, in table
+ * order, then every parameter of `existing` that is not a setting (e.g. an LMS's utm_source).
+ */
+export function serializeSettings(s: Settings, existing?: URLSearchParams | string): string {
+  const out = new URLSearchParams();
+  for (const key of SETTING_KEYS) {
+    const spec = SETTINGS_SCHEMA[key];
+    const text = formatValue(spec, normalizeValue(spec, s[key]).value);
+    if (text !== formatValue(spec, spec.default)) out.append(spec.urlKey, text);
+  }
+  if (existing !== undefined) {
+    for (const [urlKey, raw] of toParams(existing)) {
+      if (!KEY_BY_URL_KEY.has(urlKey)) out.append(urlKey, raw);
+    }
+  }
+  return out.toString();
+}

@@ -1,0 +1,97 @@
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { AccuracyPoint } from '../../engine/protocol.ts';
+import { MODEL_COLORS } from '../modelColors.ts';
+
+const percent = (v: number) => `${(100 * v).toFixed(1)}%`;
+
+/** Test accuracy of each model against its own epochs of training. */
+export function AccuracyChart({ points }: { points: AccuracyPoint[] }) {
+  const values = points
+    .flatMap((p) => [p.teacher, p.distilled, p.control])
+    .filter((v): v is number => v !== undefined);
+  // Zoom to where the curves are: MNIST accuracies bunch up near 100%.
+  const low = values.length
+    ? Math.max(0, Math.floor(Math.min(...values.filter((v) => v > 0.5), 0.95) * 20) / 20)
+    : 0.8;
+  return (
+    <section
+      className="panel chart"
+      aria-labelledby="acc-title"
+      data-testid="accuracy-chart"
+      data-points={points.length}
+    >
+      <h2 id="acc-title">Test accuracy (10,000 digits)</h2>
+      <div className="chart-box">
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart data={points} margin={{ top: 8, right: 16, bottom: 18, left: 4 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ef" />
+            <XAxis
+              dataKey="epoch"
+              type="number"
+              domain={[0, 'dataMax']}
+              tickFormatter={(v: number) => v.toFixed(1)}
+              label={{
+                value: 'epochs of training (each model)',
+                position: 'insideBottom',
+                offset: -10,
+                fontSize: 12,
+              }}
+              fontSize={12}
+            />
+            <YAxis
+              domain={[low, 1]}
+              allowDataOverflow
+              tickFormatter={percent}
+              fontSize={12}
+              width={52}
+            />
+            <Tooltip
+              formatter={(v) => percent(Number(v))}
+              labelFormatter={(v) => `epoch ${Number(v).toFixed(2)}`}
+            />
+            <Legend
+              verticalAlign="top"
+              height={24}
+              iconType="plainline"
+              wrapperStyle={{ fontSize: 12 }}
+            />
+            <Line
+              dataKey="teacher"
+              name="teacher"
+              stroke={MODEL_COLORS.teacher}
+              dot={{ r: 2 }}
+              connectNulls
+              isAnimationActive={false}
+            />
+            <Line
+              dataKey="distilled"
+              name="distilled student"
+              stroke={MODEL_COLORS.distilled}
+              strokeWidth={2}
+              dot={{ r: 2 }}
+              connectNulls
+              isAnimationActive={false}
+            />
+            <Line
+              dataKey="control"
+              name="control student (hard labels)"
+              stroke={MODEL_COLORS.control}
+              dot={{ r: 2 }}
+              connectNulls
+              isAnimationActive={false}
+            />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </section>
+  );
+}

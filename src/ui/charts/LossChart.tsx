@@ -1,0 +1,115 @@
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { LossPoint } from '../../engine/protocol.ts';
+import { MODEL_COLORS } from '../modelColors.ts';
+
+const MAX_POINTS = 400;
+
+/** Keeps at most MAX_POINTS evenly spaced points (the last one always), so long runs stay cheap. */
+function decimate<T>(points: T[]): T[] {
+  if (points.length <= MAX_POINTS) return points;
+  const stride = points.length / MAX_POINTS;
+  const out: T[] = [];
+  for (let i = 0; i < MAX_POINTS - 1; i++) out.push(points[Math.floor(i * stride)]);
+  out.push(points[points.length - 1]);
+  return out;
+}
+
+/** Training losses: the distilled student's total and its two terms, the control's CE, the teacher's CE. */
+export function LossChart({ points }: { points: LossPoint[] }) {
+  const data = decimate(points);
+  return (
+    <section
+      className="panel chart"
+      aria-labelledby="loss-title"
+      data-testid="loss-chart"
+      data-points={points.length}
+    >
+      <h2 id="loss-title">Training loss (log scale)</h2>
+      <div className="chart-box">
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 18, left: 4 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ef" />
+            <XAxis
+              dataKey="epoch"
+              type="number"
+              domain={[0, 'dataMax']}
+              tickFormatter={(v: number) => v.toFixed(1)}
+              label={{
+                value: 'epochs of training (each model)',
+                position: 'insideBottom',
+                offset: -10,
+                fontSize: 12,
+              }}
+              fontSize={12}
+            />
+            <YAxis
+              scale="log"
+              domain={['auto', 'auto']}
+              allowDataOverflow
+              tickFormatter={(v: number) => v.toPrecision(2)}
+              fontSize={12}
+              width={52}
+            />
+            <Tooltip
+              formatter={(v) => Number(v).toPrecision(3)}
+              labelFormatter={(v) => `epoch ${Number(v).toFixed(2)}`}
+            />
+            <Legend
+              verticalAlign="top"
+              height={36}
+              iconType="plainline"
+              wrapperStyle={{ fontSize: 12 }}
+            />
+            <Line
+              dataKey="total"
+              name="distilled: total"
+              stroke={MODEL_COLORS.distilled}
+              strokeWidth={2}
+              dot={false}
+              isAnimationActive={false}
+            />
+            <Line
+              dataKey="hard"
+              name="α·CE (hard)"
+              stroke={MODEL_COLORS.distilled}
+              strokeDasharray="2 3"
+              dot={false}
+              isAnimationActive={false}
+            />
+            <Line
+              dataKey="soft"
+              name="(1−α)·T²·KL (soft)"
+              stroke={MODEL_COLORS.distilled}
+              strokeDasharray="8 4"
+              dot={false}
+              isAnimationActive={false}
+            />
+            <Line
+              dataKey="control"
+              name="control: CE"
+              stroke={MODEL_COLORS.control}
+              dot={false}
+              isAnimationActive={false}
+            />
+            <Line
+              dataKey="teacher"
+              name="teacher: CE"
+              stroke={MODEL_COLORS.teacher}
+              dot={false}
+              isAnimationActive={false}
+            />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </section>
+  );
+}

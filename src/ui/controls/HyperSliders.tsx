@@ -1,0 +1,70 @@
+import { SETTINGS_SCHEMA } from '../../state/settingsSchema.ts';
+import { clampSetting } from '../../state/urlState.ts';
+import { fromSliderPosition, SLIDER_STEPS, toSliderPosition } from '../../state/logScale.ts';
+
+interface Props {
+  temperature: number;
+  alpha: number;
+  onChange: (patch: { temperature?: number; alpha?: number }) => void;
+}
+
+const T = SETTINGS_SCHEMA.temperature;
+const A = SETTINGS_SCHEMA.alpha;
+
+/** Temperature (log scale, 1–50) and α (0–1). Both act live: from the next batch, no reset. */
+export function HyperSliders({ temperature, alpha, onChange }: Props) {
+  return (
+    <div className="sliders">
+      <div className="slider-row">
+        <label htmlFor="slider-T">{T.label}</label>
+        <output htmlFor="slider-T" className="mono">
+          {temperature.toFixed(temperature < 10 ? 2 : 1)}
+        </output>
+        <input
+          id="slider-T"
+          type="range"
+          min={0}
+          max={SLIDER_STEPS}
+          step={1}
+          value={toSliderPosition(temperature, T.min, T.max)}
+          aria-valuetext={`T = ${temperature.toFixed(2)}`}
+          title={T.help}
+          onChange={(e) =>
+            onChange({
+              temperature: clampSetting(
+                'temperature',
+                fromSliderPosition(Number(e.target.value), T.min, T.max),
+              ),
+            })
+          }
+        />
+        <span className="scale-ends small">
+          <span>1</span>
+          <span>log scale</span>
+          <span>50</span>
+        </span>
+      </div>
+      <div className="slider-row">
+        <label htmlFor="slider-alpha">{A.label}</label>
+        <output htmlFor="slider-alpha" className="mono">
+          {alpha.toFixed(2)}
+        </output>
+        <input
+          id="slider-alpha"
+          type="range"
+          min={A.min}
+          max={A.max}
+          step={A.step}
+          value={alpha}
+          aria-valuetext={`α = ${alpha.toFixed(2)}`}
+          title={A.help}
+          onChange={(e) => onChange({ alpha: Number(e.target.value) })}
+        />
+        <span className="scale-ends small">
+          <span>0: soft targets only</span>
+          <span>1: hard labels only</span>
+        </span>
+      </div>
+    </div>
+  );
+}

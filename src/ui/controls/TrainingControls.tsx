@@ -1,0 +1,54 @@
+import type { Command, Phase } from '../../engine/protocol.ts';
+
+interface Props {
+  phase: Phase | undefined;
+  running: boolean;
+  send: (command: Command) => void;
+  onReset: () => void;
+}
+
+/** Play / pause / step / reset, and the way out of the teacher phase. */
+export function TrainingControls({ phase, running, send, onReset }: Props) {
+  const ready = phase !== undefined && phase !== 'starting' && phase !== 'loading';
+  const done = phase === 'done';
+  return (
+    <div className="controls" role="toolbar" aria-label="Training">
+      {running ? (
+        <button className="primary" onClick={() => send({ type: 'pause' })}>
+          ❚❚ Pause
+        </button>
+      ) : (
+        <button
+          className="primary"
+          onClick={() => send({ type: 'play' })}
+          disabled={!ready || done}
+        >
+          ▶ {phase === 'ready' ? 'Train' : 'Resume'}
+        </button>
+      )}
+      <button
+        onClick={() => send({ type: 'step' })}
+        disabled={!ready || running || done}
+        title="One training step"
+      >
+        Step
+      </button>
+      <button
+        onClick={onReset}
+        disabled={!ready}
+        title="Start over with new initial weights from the seed"
+      >
+        Reset
+      </button>
+      {(phase === 'teacher' || phase === 'ready') && (
+        <button
+          onClick={() => send({ type: 'finishTeacher' })}
+          disabled={!ready}
+          title="Stop the teacher here and start distilling"
+        >
+          Stop teacher &amp; distill →
+        </button>
+      )}
+    </div>
+  );
+}

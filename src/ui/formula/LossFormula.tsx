@@ -1,0 +1,47 @@
+import katex from 'katex';
+import { useMemo } from 'react';
+
+interface Props {
+  temperature: number;
+  alpha: number;
+  /** Latest averaged loss terms of the distilled student, when it trains. */
+  hard?: number;
+  soft?: number;
+}
+
+const fmt = (v: number, digits = 2) => v.toFixed(digits);
+
+/** The distillation loss, typeset with KaTeX, with the current T and α (and loss values) in it. */
+export function LossFormula({ temperature, alpha, hard, soft }: Props) {
+  const html = useMemo(() => {
+    const general = String.raw`\begin{aligned} L = {} & \alpha\,\mathrm{CE}\big(y,\ \mathrm{softmax}(z_s)\big) \\ & + (1-\alpha)\,T^2\,\mathrm{KL}\big(\mathrm{softmax}(z_t/T)\,\big\|\,\mathrm{softmax}(z_s/T)\big) \end{aligned}`;
+    const t = temperature < 10 ? fmt(temperature) : fmt(temperature, 1);
+    const softWeight = (1 - alpha) * temperature * temperature;
+    const current = String.raw`L = ${fmt(alpha)}\,\mathrm{CE} + ${fmt(1 - alpha)}\cdot ${t}^2\,\mathrm{KL}_{T} = ${fmt(alpha)}\,\mathrm{CE} + ${softWeight < 100 ? fmt(softWeight, 1) : fmt(softWeight, 0)}\,\mathrm{KL}_{T}`;
+    const values =
+      hard !== undefined && soft !== undefined
+        ? String.raw`\text{now: } L \approx ${hard.toFixed(3)} + ${soft.toFixed(3)} = ${(hard + soft).toFixed(3)}`
+        : '';
+    return {
+      general: katex.renderToString(general, { displayMode: true, throwOnError: false }),
+      current: katex.renderToString(
+        values ? String.raw`egin{gathered} ${current} \ ${values} \end{gathered}` : current,
+        { displayMode: true, throwOnError: false },
+      ),
+    };
+  }, [temperature, alpha, hard, soft]);
+  return (
+    <div
+      className="formula"
+      data-testid="loss-formula"
+      aria-label={`Loss with alpha ${fmt(alpha)} and temperature ${fmt(temperature)}`}
+    >
+      <div dangerouslySetInnerHTML={{ __html: html.general }} />
+      <div className="formula-current" dangerouslySetInnerHTML={{ __html: html.current }} />
+      <p className="small">
+        KL averaged over the batch; α weighs the hard labels; the T² keeps the soft term&apos;s
+        gradients the same size as T changes. Predictions use T = 1.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import type { BackendReport } from '../../engine/protocol.ts';
+import type { SettingNotice } from '../../state/urlState.ts';
+
+interface Props {
+  urlNotices: SettingNotice[];
+  backend: BackendReport | null;
+  error: { message: string; fatal: boolean } | null;
+  pausedReason: string | null;
+}
+
+/** What went wrong or was changed for the user: bad URL values, backend fallbacks, errors. */
+export function Notices({ urlNotices, backend, error, pausedReason }: Props) {
+  const [dismissed, setDismissed] = useState(false);
+  return (
+    <div className="notices">
+      {error && (
+        <div className="notice error" role="alert" data-testid="error">
+          <strong>{error.fatal ? 'Cannot continue' : 'Error'}:</strong> {error.message}
+        </div>
+      )}
+      {pausedReason && (
+        <div className="notice warn" role="alert" data-testid="paused-reason">
+          {pausedReason}
+        </div>
+      )}
+      {backend?.fellBack && (
+        <div className="notice warn" role="status" data-testid="backend-fallback">
+          <strong>Backend fallback:</strong> {backend.reason}
+        </div>
+      )}
+      {urlNotices.length > 0 && !dismissed && (
+        <div className="notice info" role="status" data-testid="url-notices">
+          <strong>Some settings in the link were adjusted:</strong>
+          <ul>
+            {urlNotices.map((n, i) => (
+              <li key={i}>{n.message}</li>
+            ))}
+          </ul>
+          <button className="link" onClick={() => setDismissed(true)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

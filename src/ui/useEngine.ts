@@ -1,0 +1,86 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { startEngine, type EngineClient } from '../engine/engineClient.ts';
+import type {
+  BackendReport,
+  BackendRequest,
+  Command,
+  EngineConfig,
+  EngineEvent,
+  LiveHyper,
+  SampleDigits,
+  Snapshot,
+} from '../engine/protocol.ts';
+
+export interface EngineView {
+  snapshot: Snapshot | null;
+  samples: SampleDigits | null;
+  backend: BackendReport | null;
+  /** A fatal error (data missing, no backend) or a recoverable one. */
+  error: { message: string; fatal: boolean } | null;
+  /** Why training paused by itself (e.g. diverged). */
+  pausedReason: string | null;
+  send: (command: Command) => void;
+}
+
+/**
+ * Starts the training worker when the component mounts and follows its events. A new backend
+ * needs a new worker (a tfjs backend cannot be swapped under live models): the caller remounts
+ * the component (React `key`) to get one.
+ */
+export function useEngine(
+  backendRequest: BackendRequest,
+  config: EngineConfig,
+  hyper: LiveHyper,
+): EngineView {
+  const client = useRef<EngineClient | null>(null);
+  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
+  const [samples, setSamples] = useState<SampleDigits | null>(null);
+  const [backend, setBackend] = useState<BackendReport | null>(null);
+  const [error, setError] = useState<EngineView['error']>(null);
+  const [pausedReason, setPausedReason] = useState<string | null>(null);
+  // The worker starts with the settings of the moment it mounts; later changes go as commands.
+  const [start] = useState({ backendRequest, config, hyper });
+
+  useEffect(() => {
+    const onEvent = (event: EngineEvent) => {
+      switch (event.type) {
+        case 'snapshot':
+          setSnapshot(event.snapshot);
+          if (event.snapshot.running) setPausedReason(null);
+          break;
+        case 'samples':
+          setSamples(event.samples);
+          break;
+        case 'backend':
+          setBackend(event.report);
+          break;
+        case 'paused':
+          setPausedReason(event.reason);
+          break;
+        case 'error':
+          setError({ message: event.message, fatal: event.fatal });
+          break;
+      }
+    };
+    const engine = startEngine(onEvent);
+    client.current = engine;
+    engine.send({
+      type: 'init',
+      backend: start.backendRequest,
+      config: start.config,
+      hyper: start.hyper,
+      dataUrl: new URL('data/', document.baseURI).href,
+    });
+    return () => {
+      engine.terminate();
+      client.current = null;
+    };
+  }, [start]);
+
+  const send = useCallback((command: Command) => {
+    if (command.type === 'reset' || command.type === 'play') setError(null);
+    client.current?.send(command);
+  }, []);
+
+  return { snapshot, samples, backend, error, pausedReason, send };
+}
