@@ -6,7 +6,12 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4000,
+    // bench.html is the throughput harness that `npm run bench` drives (scripts/bench.ts).
+    rollupOptions: { input: { main: 'index.html', bench: 'bench.html' } },
+  },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',

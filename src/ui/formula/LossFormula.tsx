@@ -14,20 +14,17 @@ const fmt = (v: number, digits = 2) => v.toFixed(digits);
 /** The distillation loss, typeset with KaTeX, with the current T and α (and loss values) in it. */
 export function LossFormula({ temperature, alpha, hard, soft }: Props) {
   const html = useMemo(() => {
-    const general = String.raw`\begin{aligned} L = {} & \alpha\,\mathrm{CE}\big(y,\ \mathrm{softmax}(z_s)\big) \\ & + (1-\alpha)\,T^2\,\mathrm{KL}\big(\mathrm{softmax}(z_t/T)\,\big\|\,\mathrm{softmax}(z_s/T)\big) \end{aligned}`;
+    const general = String.raw`L = \alpha\,\mathrm{CE}\big(y,\,p_s\big) + (1-\alpha)\,T^2\,\mathrm{KL}\big(p_t^{T}\,\big\|\,p_s^{T}\big)`;
     const t = temperature < 10 ? fmt(temperature) : fmt(temperature, 1);
     const softWeight = (1 - alpha) * temperature * temperature;
-    const current = String.raw`L = ${fmt(alpha)}\,\mathrm{CE} + ${fmt(1 - alpha)}\cdot ${t}^2\,\mathrm{KL}_{T} = ${fmt(alpha)}\,\mathrm{CE} + ${softWeight < 100 ? fmt(softWeight, 1) : fmt(softWeight, 0)}\,\mathrm{KL}_{T}`;
-    const values =
+    const current = String.raw`\begin{aligned} L &= ${fmt(alpha)}\,\mathrm{CE} + ${fmt(1 - alpha)}\cdot ${t}^2\,\mathrm{KL} \\ &= ${fmt(alpha)}\,\mathrm{CE} + ${softWeight < 100 ? fmt(softWeight, 1) : fmt(softWeight, 0)}\,\mathrm{KL}${
       hard !== undefined && soft !== undefined
-        ? String.raw`\text{now: } L \approx ${hard.toFixed(3)} + ${soft.toFixed(3)} = ${(hard + soft).toFixed(3)}`
-        : '';
+        ? String.raw` \\ &\approx ${hard.toFixed(3)} + ${soft.toFixed(3)} = ${(hard + soft).toFixed(3)}\ \text{(last batches)}`
+        : ''
+    } \end{aligned}`;
     return {
       general: katex.renderToString(general, { displayMode: true, throwOnError: false }),
-      current: katex.renderToString(
-        values ? String.raw`egin{gathered} ${current} \ ${values} \end{gathered}` : current,
-        { displayMode: true, throwOnError: false },
-      ),
+      current: katex.renderToString(current, { displayMode: true, throwOnError: false }),
     };
   }, [temperature, alpha, hard, soft]);
   return (
@@ -39,8 +36,9 @@ export function LossFormula({ temperature, alpha, hard, soft }: Props) {
       <div dangerouslySetInnerHTML={{ __html: html.general }} />
       <div className="formula-current" dangerouslySetInnerHTML={{ __html: html.current }} />
       <p className="small">
-        KL averaged over the batch; α weighs the hard labels; the T² keeps the soft term&apos;s
-        gradients the same size as T changes. Predictions use T = 1.
+        p<sup>T</sup> = softmax(z / T) of the teacher (t) or the student (s); p<sub>s</sub> is the
+        student at T = 1, which also makes the predictions. KL is averaged over the batch; the T²
+        keeps the soft term&apos;s gradients the same size as T changes.
       </p>
     </div>
   );
