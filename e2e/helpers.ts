@@ -77,9 +77,12 @@ export async function dragSlider(page: Page, name: RegExp, fraction: number): Pr
   const xAt = (f: number) => box.x + THUMB_WIDTH / 2 + f * (box.width - THUMB_WIDTH);
   const y = box.y + box.height / 2;
 
+  // To reach an end, a person overshoots past it; the thumb stops at the end.
+  const overshoot = fraction === 0 ? -THUMB_WIDTH : fraction === 1 ? THUMB_WIDTH : 0;
+
   await page.mouse.move(xAt(current), y);
   await page.mouse.down();
-  await page.mouse.move(xAt(fraction), y, { steps: 12 });
+  await page.mouse.move(xAt(fraction) + overshoot, y, { steps: 12 });
   await page.mouse.up();
   return (await sliderState(slider)).value;
 }

@@ -86,7 +86,7 @@ test('Dragging the temperature while training is paused redraws the soft targets
 }) => {
   test.setTimeout(150_000);
   const errors = collectConsoleErrors(page);
-  await openReady(page, 'student=30-30');
+  await openReady(page);
 
   // A few steps by hand, so the teacher's logits are no longer those of a fresh network.
   await firstStep(page);

@@ -50,7 +50,10 @@ if (!args.includes('--no-build')) {
   execSync('tsx scripts/prepare-mnist.ts --if-missing', { stdio: 'inherit' });
   execSync(`npx vite build --outDir ${OUT_DIR} --emptyOutDir`, { stdio: 'inherit' });
 }
-const server = await preview({ build: { outDir: OUT_DIR }, preview: { port: 4380, strictPort: true } });
+const server = await preview({
+  build: { outDir: OUT_DIR },
+  preview: { port: 4380, strictPort: true },
+});
 const browser = await chromium.launch({
   executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
   args: CHROMIUM_ARGS,

@@ -19,6 +19,8 @@ const EVAL_CHUNK = 1000;
 export class EvaluationJob {
   private offset = 0;
   private readonly errorCounts = new Map<ModelRole, number>();
+  /** Each model's logits on the whole test set (count × 10), for per-class results on the page. */
+  readonly logits = new Map<ModelRole, Float32Array>();
   private readonly pixels = new Float32Array(EVAL_CHUNK * IMAGE_SIZE);
   private readonly labels = new Int32Array(EVAL_CHUNK);
 
@@ -28,7 +30,10 @@ export class EvaluationJob {
     readonly epoch: number,
     private readonly matMul: MatMul,
   ) {
-    for (const { role } of models) this.errorCounts.set(role, 0);
+    for (const { role } of models) {
+      this.errorCounts.set(role, 0);
+      this.logits.set(role, new Float32Array(test.count * NUM_CLASSES));
+    }
   }
 
   get fraction(): number {
@@ -45,6 +50,7 @@ export class EvaluationJob {
     try {
       for (const { role, model } of this.models) {
         const logits = predictLogits(model, x, this.matMul);
+        this.logits.get(role)!.set(logits, this.offset * NUM_CLASSES);
         this.errorCounts.set(
           role,
           this.errorCounts.get(role)! + countErrors(logits, labels, NUM_CLASSES),

@@ -16,6 +16,14 @@ export interface EngineConfig {
   studentEpochs: number;
   /** Evaluate on the test set every this many training steps. */
   evalEvery: number;
+  /** Start from the pretrained teacher (public/models) or train one first. */
+  teacherSource: 'pretrained' | 'train';
+  /** Digit classes the students may train on. */
+  transferDigits: number[];
+  /** Share of the training set in the transfer set (seeded subset), 0–1. */
+  transferFraction: number;
+  /** False: the transfer set is unlabeled (α is 0 and the control student cannot train). */
+  useLabels: boolean;
 }
 
 /** Distillation hyper-parameters that apply from the next batch, without a reset. */
@@ -31,8 +39,8 @@ export type Command =
       config: EngineConfig;
       hyper: LiveHyper;
       backend: BackendRequest;
-      /** Absolute URL of the folder holding the MNIST assets (public/data). */
-      dataUrl: string;
+      /** Absolute URL of the app's static files: MNIST in data/, the pretrained teacher in models/. */
+      baseUrl: string;
     }
   | { type: 'play' }
   | { type: 'pause' }
@@ -122,11 +130,33 @@ export interface Snapshot {
   progress: string;
   hyper: LiveHyper;
   tensors: number;
+  /** The teacher was loaded pretrained (no teacher phase). */
+  teacherPretrained: boolean;
+  /** False when the transfer set has no labels: the control student cannot train. */
+  controlTrains: boolean;
+  /** Examples in the transfer set. */
+  transferSize: number;
+  /** Labels of the examples the students have trained on so far, per class (0–9). */
+  seenClassCounts: number[];
+}
+
+/** A completed evaluation on the whole test set: each evaluated model's logits (count × 10). */
+export interface TestEvaluation {
+  id: number;
+  epoch: number;
+  logits: Partial<Record<'teacher' | 'distilled' | 'control', Float32Array>>;
 }
 
 export type EngineEvent =
   | { type: 'backend'; report: BackendReport }
   | { type: 'samples'; samples: SampleDigits }
+  /** The test labels, once, so the page can compute per-class results from evaluation logits. */
+  | { type: 'testLabels'; labels: Uint8Array }
+  | { type: 'evaluation'; evaluation: TestEvaluation }
+  /** The pretrained teacher's logits on the sample digits, before the trainer exists. */
+  | { type: 'earlyLogits'; teacher: Float32Array }
+  /** Something went wrong but training goes on another way (e.g. no pretrained teacher). */
+  | { type: 'notice'; message: string }
   | { type: 'snapshot'; snapshot: Snapshot }
   /** Training paused by itself, e.g. the loss diverged. */
   | { type: 'paused'; reason: string }

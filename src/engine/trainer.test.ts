@@ -30,6 +30,10 @@ const config: EngineConfig = {
   teacherEpochs: 1,
   studentEpochs: 2,
   evalEvery: 5,
+  teacherSource: 'train',
+  transferDigits: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  transferFraction: 1,
+  useLabels: true,
 };
 
 function runUntil(trainer: Trainer, done: () => boolean, limit = 10_000): void {
@@ -109,6 +113,45 @@ describe('the trainer', () => {
     for (let i = 0; i < 3; i++) trainer.tick();
     const diverged = trainer.sampleLogits(indices);
     expect(diverged.distilled.some((v, i) => Math.abs(v - diverged.control[i]) > 1e-3)).toBe(true);
+  });
+
+  it('never shows the students an omitted digit, and counts what they saw', () => {
+    const data = { train: syntheticSplit(640, 10), test: syntheticSplit(100, 11) };
+    const digits = [0, 1, 2, 4, 5, 6, 7, 8, 9];
+    trainer = new Trainer(
+      data,
+      { ...config, transferDigits: digits, evalEvery: 1000 },
+      { temperature: 4, alpha: 0.5 },
+      matMulForBackend('wasm'),
+    );
+    trainer.finishTeacher();
+    runUntil(trainer, () => trainer!.phase === 'done' && !trainer!.evaluating);
+    expect(trainer.seenClassCounts[3]).toBe(0);
+    const threes = Array.from(data.train.labels).filter((l) => l === 3).length;
+    const seen = trainer.seenClassCounts.reduce((a, b) => a + b, 0);
+    // Two epochs over the 640 − (number of 3s) examples, minus the dropped partial batches.
+    const transferSize = 640 - threes;
+    expect(seen).toBe(2 * Math.floor(transferSize / 32) * 32);
+  });
+
+  it('trains only the distilled student, at α = 0, when the transfer set has no labels', () => {
+    const data = { train: syntheticSplit(320, 12), test: syntheticSplit(100, 13) };
+    trainer = new Trainer(
+      data,
+      { ...config, useLabels: false, evalEvery: 1000 },
+      { temperature: 4, alpha: 1 },
+      matMulForBackend('wasm'),
+    );
+    trainer.finishTeacher();
+    runUntil(trainer, () => trainer!.phase === 'students' && !trainer!.evaluating);
+    const before = trainer.sampleLogits([0, 1]);
+    for (let i = 0; i < 4; i++) trainer.tick();
+    const after = trainer.sampleLogits([0, 1]);
+    expect(Array.from(after.control)).toEqual(Array.from(before.control));
+    expect(Array.from(after.distilled)).not.toEqual(Array.from(before.distilled));
+    const last = trainer.loss[trainer.loss.length - 1] ?? { hard: 0 };
+    expect(last.hard ?? 0).toBe(0);
+    expect(trainer.latest.control).toBeUndefined();
   });
 
   it('pauses with a reason when the loss diverges', () => {

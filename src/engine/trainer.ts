@@ -1,13 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 import type { MnistSplit } from '../data/batches.ts';
 import { fillBatch, gatherRows, seededPermutation } from '../data/batches.ts';
+import { buildTransferSet } from '../data/transferSet.ts';
 import { IMAGE_SIZE, NUM_CLASSES } from '../data/mnistAssets.ts';
 import { createStudent, createTeacher } from '../models/architectures.ts';
 import type { MatMul } from '../models/denseMatMul.ts';
 import type { Mlp } from '../models/mlp.ts';
 import { cloneMlp, disposeMlp } from '../models/mlp.ts';
+import { assignMlpWeights, type MlpWeightsJson } from '../models/weightsFile.ts';
 import { EvaluationJob, type ModelRole } from './evaluation.ts';
 import type {
+  TestEvaluation,
   AccuracyPoint,
   EngineConfig,
   LiveHyper,
@@ -26,6 +29,12 @@ const CACHE_CHUNK = 1000;
 export interface TrainerData {
   train: MnistSplit;
   test: MnistSplit;
+}
+
+/** A trained teacher's weights (public/models/teacher.json + .bin). */
+export interface TeacherWeights {
+  json: MlpWeightsJson;
+  bin: ArrayBuffer;
 }
 
 const LOSS_TERMS = ['hard', 'soft', 'total', 'control', 'teacher'] as const;
@@ -47,6 +56,13 @@ export class Trainer {
   latest: { teacher?: number; distilled?: number; control?: number } = {};
   divergence = '';
   progress = '';
+  /** True when the teacher came pretrained (no teacher phase). */
+  readonly teacherPretrained: boolean;
+  /** Indices into the training split of the examples the students may train on. */
+  readonly transfer: Int32Array;
+  /** Labels of the examples the students have trained on so far, per class. */
+  readonly seenClassCounts = new Array<number>(NUM_CLASSES).fill(0);
+  lastEvaluation: TestEvaluation | null = null;
 
   private readonly teacher: Mlp;
   private readonly distilled: Mlp;
@@ -54,12 +70,15 @@ export class Trainer {
   private readonly teacherOptimizer: tf.Optimizer;
   private readonly distilledOptimizer: tf.Optimizer;
   private readonly controlOptimizer: tf.Optimizer;
-  private readonly stepsPerEpoch: number;
+  private readonly teacherStepsPerEpoch: number;
+  private readonly studentStepsPerEpoch: number;
+  private readonly studentBatch: number;
+  private evaluations = 0;
   private readonly meter = new ThroughputMeter();
   private teacherStep = 0;
   private studentStep = 0;
   private order: Int32Array = new Int32Array(0);
-  private orderEpoch = -1;
+  private orderKey = '';
   private teacherLogits: Float32Array | null = null;
   private cached = 0;
   private evaluation: EvaluationJob | null = null;
@@ -74,16 +93,29 @@ export class Trainer {
     readonly config: EngineConfig,
     hyper: LiveHyper,
     private readonly matMul: MatMul,
+    pretrainedTeacher: TeacherWeights | null = null,
   ) {
     this.hyper = { ...hyper };
     this.teacher = createTeacher(config.seed);
+    if (pretrainedTeacher)
+      assignMlpWeights(this.teacher, pretrainedTeacher.json, pretrainedTeacher.bin);
+    this.teacherPretrained = pretrainedTeacher !== null;
+    this.transfer = buildTransferSet(data.train, {
+      digits: config.transferDigits,
+      fraction: config.transferFraction,
+      seed: config.seed,
+    });
+    if (this.transfer.length === 0)
+      throw new Error('The transfer set is empty: allow at least one digit.');
     this.distilled = createStudent(config.studentSize, config.seed);
     this.control = cloneMlp(this.distilled, 'control');
     this.teacherOptimizer = tf.train.adam(config.learningRate);
     this.distilledOptimizer = tf.train.adam(config.learningRate);
     this.controlOptimizer = tf.train.adam(config.learningRate);
     // The partial last batch is dropped: fixed shapes avoid shader recompiles on GPU backends.
-    this.stepsPerEpoch = Math.floor(data.train.count / config.batchSize);
+    this.teacherStepsPerEpoch = Math.floor(data.train.count / config.batchSize);
+    this.studentBatch = Math.min(config.batchSize, this.transfer.length);
+    this.studentStepsPerEpoch = Math.floor(this.transfer.length / this.studentBatch);
     this.batchPixels = new Float32Array(config.batchSize * IMAGE_SIZE);
     this.batchLabels = new Int32Array(config.batchSize);
     this.batchTeacherLogits = new Float32Array(config.batchSize * NUM_CLASSES);
@@ -94,7 +126,23 @@ export class Trainer {
   }
 
   get epoch(): number {
-    return this.step / this.stepsPerEpoch;
+    return this.phase === 'teacher' || this.phase === 'ready'
+      ? this.teacherStep / this.teacherStepsPerEpoch
+      : this.studentStep / this.studentStepsPerEpoch;
+  }
+
+  /** The hard-label student trains only when the transfer set has labels. */
+  get controlTrains(): boolean {
+    return this.config.useLabels;
+  }
+
+  private studentRoles(): ModelRole[] {
+    return this.controlTrains ? ['distilled', 'control'] : ['distilled'];
+  }
+
+  /** The teacher model, e.g. to save its weights. */
+  get teacherModel(): Mlp {
+    return this.teacher;
   }
 
   get samplesPerSec(): Throughput {
@@ -108,17 +156,30 @@ export class Trainer {
   /** Stop training the teacher and go on with the teacher as it is now. */
   finishTeacher(): void {
     if (this.phase !== 'teacher' && this.phase !== 'ready') return;
-    this.evaluation = null;
-    this.startEvaluation(['teacher']);
+    const pretrainedDone = this.teacherPretrained && this.latest.teacher !== undefined;
+    if (!pretrainedDone) {
+      this.evaluation = null;
+      this.startEvaluation(['teacher']);
+    }
     this.phase = 'caching';
+  }
+
+  /** Evaluates a pretrained teacher before training starts, so its test errors show at once. */
+  evaluatePretrainedTeacher(): void {
+    if (this.teacherPretrained && this.phase === 'ready' && !this.evaluation)
+      this.startEvaluation(['teacher']);
   }
 
   tick(): TickResult {
     if (this.evaluation) return this.evaluationTick();
     switch (this.phase) {
       case 'ready':
-        this.phase = 'teacher';
-        this.startEvaluation(['teacher']);
+        if (this.teacherPretrained) {
+          this.finishTeacher();
+        } else {
+          this.phase = 'teacher';
+          this.startEvaluation(['teacher']);
+        }
         return 'phase-changed';
       case 'teacher':
         return this.teacherTick();
@@ -154,18 +215,29 @@ export class Trainer {
       o.dispose();
   }
 
-  private batchOrder(step: number): { order: Int32Array; start: number } {
-    const epoch = Math.floor(step / this.stepsPerEpoch);
-    if (epoch !== this.orderEpoch) {
+  /** The teacher's batch order: a seeded shuffle of the whole training split per epoch. */
+  private teacherBatch(step: number): { order: Int32Array; start: number } {
+    const epoch = Math.floor(step / this.teacherStepsPerEpoch);
+    if (this.orderKey !== `teacher:${epoch}`) {
       this.order = seededPermutation(this.data.train.count, this.config.seed * 1000 + epoch);
-      this.orderEpoch = epoch;
+      this.orderKey = `teacher:${epoch}`;
     }
-    return { order: this.order, start: (step % this.stepsPerEpoch) * this.config.batchSize };
+    return { order: this.order, start: (step % this.teacherStepsPerEpoch) * this.config.batchSize };
+  }
+
+  /** The students' batch order: positions in the transfer set, shuffled per epoch. */
+  private studentBatchPositions(step: number): { positions: Int32Array; start: number } {
+    const epoch = Math.floor(step / this.studentStepsPerEpoch);
+    if (this.orderKey !== `students:${epoch}`) {
+      this.order = seededPermutation(this.transfer.length, this.config.seed * 1000 + 500 + epoch);
+      this.orderKey = `students:${epoch}`;
+    }
+    return { positions: this.order, start: (step % this.studentStepsPerEpoch) * this.studentBatch };
   }
 
   private teacherTick(): TickResult {
     const { batchSize } = this.config;
-    const { order, start } = this.batchOrder(this.teacherStep);
+    const { order, start } = this.teacherBatch(this.teacherStep);
     fillBatch(this.data.train, order, start, batchSize, this.batchPixels, this.batchLabels);
     const t0 = performance.now();
     const x = tf.tensor2d(this.batchPixels, [batchSize, IMAGE_SIZE]);
@@ -183,7 +255,7 @@ export class Trainer {
       return this.diverged(`the teacher's loss became ${ce} at step ${this.teacherStep}`);
     this.recordLoss({ epoch: this.epoch, teacher: ce });
     this.progress = `training the teacher: epoch ${this.epoch.toFixed(2)} of ${this.config.teacherEpochs}`;
-    if (this.teacherStep >= this.config.teacherEpochs * this.stepsPerEpoch) {
+    if (this.teacherStep >= this.config.teacherEpochs * this.teacherStepsPerEpoch) {
       this.finishTeacher();
       return 'phase-changed';
     }
@@ -193,16 +265,15 @@ export class Trainer {
 
   /** The teacher's logits on the whole transfer set, once: a distillation step then costs no teacher forward. */
   private cacheTick(): TickResult {
-    const { train } = this.data;
+    const total = this.transfer.length;
     if (!this.teacherLogits) {
-      this.teacherLogits = new Float32Array(train.count * NUM_CLASSES);
+      this.teacherLogits = new Float32Array(total * NUM_CLASSES);
       this.cached = 0;
     }
-    const size = Math.min(CACHE_CHUNK, train.count - this.cached);
+    const size = Math.min(CACHE_CHUNK, total - this.cached);
     const pixels = new Float32Array(size * IMAGE_SIZE);
     const labels = new Int32Array(size);
-    const order = Int32Array.from({ length: size }, (_, i) => this.cached + i);
-    fillBatch(train, order, 0, size, pixels, labels);
+    fillBatch(this.data.train, this.transfer, this.cached, size, pixels, labels);
     const x = tf.tensor2d(pixels, [size, IMAGE_SIZE]);
     try {
       this.teacherLogits.set(
@@ -213,25 +284,42 @@ export class Trainer {
       x.dispose();
     }
     this.cached += size;
-    this.progress = `caching the teacher's logits on the transfer set: ${Math.round((100 * this.cached) / train.count)}%`;
-    if (this.cached < train.count) return 'trained';
+    this.progress = `caching the teacher's logits on the ${total.toLocaleString('en-US')} transfer-set digits: ${Math.round((100 * this.cached) / total)}%`;
+    if (this.cached < total) return 'trained';
     this.phase = 'students';
     this.lossWindow = [];
-    this.startEvaluation(['distilled', 'control']);
+    this.startEvaluation(this.studentRoles());
     return 'phase-changed';
   }
 
   private studentsTick(): TickResult {
-    const { batchSize } = this.config;
-    const { order, start } = this.batchOrder(this.studentStep);
-    fillBatch(this.data.train, order, start, batchSize, this.batchPixels, this.batchLabels);
-    gatherRows(this.teacherLogits!, NUM_CLASSES, order, start, batchSize, this.batchTeacherLogits);
-    const hyper = { ...this.hyper };
-    const x = tf.tensor2d(this.batchPixels, [batchSize, IMAGE_SIZE]);
-    const y = tf.tensor1d(this.batchLabels, 'int32');
-    const zt = tf.tensor2d(this.batchTeacherLogits, [batchSize, NUM_CLASSES]);
+    const batchSize = this.studentBatch;
+    const { positions, start } = this.studentBatchPositions(this.studentStep);
+    // Teacher logits are cached by transfer-set position; images and labels by training index.
+    const indices = positions.subarray(start, start + batchSize).map((p) => this.transfer[p]);
+    fillBatch(this.data.train, indices, 0, batchSize, this.batchPixels, this.batchLabels);
+    gatherRows(
+      this.teacherLogits!,
+      NUM_CLASSES,
+      positions,
+      start,
+      batchSize,
+      this.batchTeacherLogits,
+    );
+    for (let b = 0; b < batchSize; b++) this.seenClassCounts[this.batchLabels[b]]++;
+    // Without labels only the soft term can teach: α is 0 whatever the slider says.
+    const hyper = this.config.useLabels ? { ...this.hyper } : { ...this.hyper, alpha: 0 };
+    const x = tf.tensor2d(this.batchPixels.subarray(0, batchSize * IMAGE_SIZE), [
+      batchSize,
+      IMAGE_SIZE,
+    ]);
+    const y = tf.tensor1d(this.batchLabels.subarray(0, batchSize), 'int32');
+    const zt = tf.tensor2d(this.batchTeacherLogits.subarray(0, batchSize * NUM_CLASSES), [
+      batchSize,
+      NUM_CLASSES,
+    ]);
     let distilled: DistillLoss;
-    let controlCe: number;
+    let controlCe = NaN;
     try {
       let t0 = performance.now();
       distilled = distillStep(
@@ -244,9 +332,11 @@ export class Trainer {
         this.matMul,
       );
       this.meter.record('distilled', batchSize, performance.now() - t0);
-      t0 = performance.now();
-      controlCe = hardLabelStep(this.control, this.controlOptimizer, x, y, this.matMul);
-      this.meter.record('control', batchSize, performance.now() - t0);
+      if (this.controlTrains) {
+        t0 = performance.now();
+        controlCe = hardLabelStep(this.control, this.controlOptimizer, x, y, this.matMul);
+        this.meter.record('control', batchSize, performance.now() - t0);
+      }
     } finally {
       tf.dispose([x, y, zt]);
     }
@@ -256,21 +346,24 @@ export class Trainer {
         `the distilled student's loss became ${distilled.total} at step ${this.studentStep}`,
       );
     }
-    if (!Number.isFinite(controlCe)) {
+    if (this.controlTrains && !Number.isFinite(controlCe)) {
       return this.diverged(
         `the control student's loss became ${controlCe} at step ${this.studentStep}`,
       );
     }
-    this.recordLoss({ epoch: this.epoch, ...distilled, control: controlCe });
+    this.recordLoss(
+      this.controlTrains
+        ? { epoch: this.epoch, ...distilled, control: controlCe }
+        : { epoch: this.epoch, ...distilled },
+    );
     this.progress = `training both students: epoch ${this.epoch.toFixed(2)} of ${this.config.studentEpochs}`;
-    if (this.studentStep >= this.config.studentEpochs * this.stepsPerEpoch) {
+    if (this.studentStep >= this.config.studentEpochs * this.studentStepsPerEpoch) {
       this.phase = 'done';
       this.progress = 'done';
-      this.startEvaluation(['distilled', 'control']);
+      this.startEvaluation(this.studentRoles());
       return 'phase-changed';
     }
-    if (this.studentStep % this.config.evalEvery === 0)
-      this.startEvaluation(['distilled', 'control']);
+    if (this.studentStep % this.config.evalEvery === 0) this.startEvaluation(this.studentRoles());
     return 'trained';
   }
 
@@ -314,6 +407,11 @@ export class Trainer {
       this.latest[role] = errors;
     }
     this.accuracy.push(point);
+    this.lastEvaluation = {
+      id: ++this.evaluations,
+      epoch: job.epoch,
+      logits: Object.fromEntries(job.logits),
+    };
     return 'phase-changed';
   }
 }

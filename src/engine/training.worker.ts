@@ -17,7 +17,8 @@ import type {
   Snapshot,
 } from './protocol.ts';
 import { pickSampleDigits } from './sampleDigits.ts';
-import { Trainer } from './trainer.ts';
+import { Trainer, type TeacherWeights } from './trainer.ts';
+import { earlyTeacherLogits, loadTeacherWeights } from './teacherWeights.ts';
 import { yieldToEventLoop } from './yieldToEventLoop.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -36,6 +37,9 @@ let looping = false;
 let lastSnapshot = 0;
 let loading = 'starting';
 let backendReady = false;
+let baseUrl = '';
+let pretrained: Promise<TeacherWeights | null> | null = null;
+let postedEvaluation = 0;
 
 function post(event: EngineEvent, transfer: Transferable[] = []): void {
   scope.postMessage(event, transfer);
@@ -68,6 +72,10 @@ function postSnapshot(): void {
         progress: trainer.progress,
         hyper: trainer.hyper,
         tensors: tf.memory().numTensors,
+        teacherPretrained: trainer.teacherPretrained,
+        controlTrains: trainer.controlTrains,
+        transferSize: trainer.transfer.length,
+        seenClassCounts: [...trainer.seenClassCounts],
       }
     : {
         phase: test ? 'loading' : 'starting',
@@ -83,7 +91,12 @@ function postSnapshot(): void {
         hyper,
         // tf.memory() before a backend is set would start the highest-priority one (webgpu).
         tensors: backendReady ? tf.memory().numTensors : 0,
+        teacherPretrained: false,
+        controlTrains: config?.useLabels ?? true,
+        transferSize: 0,
+        seenClassCounts: new Array<number>(10).fill(0),
       };
+  postEvaluation();
   post(
     { type: 'snapshot', snapshot },
     [logits.teacher.buffer, logits.distilled.buffer, logits.control.buffer].filter(
@@ -92,11 +105,46 @@ function postSnapshot(): void {
   );
 }
 
+/** Sends a finished evaluation's test logits once (copies: the trainer keeps its own). */
+function postEvaluation(): void {
+  const evaluation = trainer?.lastEvaluation;
+  if (!evaluation || evaluation.id === postedEvaluation) return;
+  postedEvaluation = evaluation.id;
+  const logits = Object.fromEntries(
+    Object.entries(evaluation.logits).map(([role, l]) => [role, (l as Float32Array).slice()]),
+  );
+  post(
+    { type: 'evaluation', evaluation: { ...evaluation, logits } },
+    Object.values(logits).map((l) => (l as Float32Array).buffer),
+  );
+}
+
+/** The pretrained teacher, fetched once; null (with a notice) when it is missing or corrupt. */
+function pretrainedTeacher(): Promise<TeacherWeights | null> {
+  pretrained ??= loadTeacherWeights(baseUrl).catch((e: unknown) => {
+    post({
+      type: 'notice',
+      message: `${e instanceof Error ? e.message : String(e)} Training a teacher instead.`,
+    });
+    return null;
+  });
+  return pretrained;
+}
+
 async function createTrainer(): Promise<void> {
   trainer?.dispose();
   trainer = null;
+  postedEvaluation = 0;
+  const weights = config!.teacherSource === 'pretrained' ? await pretrainedTeacher() : null;
   const trainSplit = await train!;
-  trainer = new Trainer({ train: trainSplit, test: test! }, config!, hyper, matMul);
+  trainer = new Trainer({ train: trainSplit, test: test! }, config!, hyper, matMul, weights);
+  postSnapshot();
+  trainer.evaluatePretrainedTeacher();
+  // Chunk by chunk, yielding, so Train or a slider is never kept waiting.
+  while (trainer?.evaluating && !running) {
+    trainer.tick();
+    await yieldToEventLoop();
+  }
   postSnapshot();
 }
 
@@ -132,6 +180,8 @@ async function loop(): Promise<void> {
 async function init(command: Extract<Command, { type: 'init' }>): Promise<void> {
   config = command.config;
   hyper = command.hyper;
+  baseUrl = command.baseUrl;
+  const dataUrl = new URL('data/', baseUrl).href;
   const report = await chooseBackend(command.backend);
   matMul = matMulForBackend(report.backend);
   backendReady = true;
@@ -139,13 +189,27 @@ async function init(command: Extract<Command, { type: 'init' }>): Promise<void> 
   loading = 'loading the test digits';
   postSnapshot();
   // Test set first: the page can show digits while the 60k training images arrive.
-  test = await loadSplit(command.dataUrl, 'test');
+  test = await loadSplit(dataUrl, 'test');
   samples = pickSampleDigits(test);
   post({ type: 'samples', samples });
+  post({ type: 'testLabels', labels: test.labels.slice() });
   loading = 'loading the 60,000 training digits';
   postSnapshot();
-  train = loadSplit(command.dataUrl, 'train');
+  train = loadSplit(dataUrl, 'train');
+  // The pretrained teacher's soft targets can show before the 60k training digits arrive.
+  if (config.teacherSource === 'pretrained') void showPretrainedTeacherEarly();
   await createTrainer();
+}
+
+/**
+ * Soft targets within seconds of opening the page: the pretrained teacher's logits on the sample
+ * digits, posted before the training set (and so the trainer) is ready.
+ */
+async function showPretrainedTeacherEarly(): Promise<void> {
+  const weights = await pretrainedTeacher();
+  if (!weights || trainer || !samples) return;
+  const early = earlyTeacherLogits(weights, samples, matMul);
+  post({ type: 'earlyLogits', teacher: early }, [early.buffer]);
 }
 
 let ready: Promise<void> = Promise.resolve();

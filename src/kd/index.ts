@@ -5,3 +5,4 @@ export type { KdLossTerms } from './kdLoss.ts';
 export { logitMatchingMse } from './logitMatching.ts';
 export { logitMatchingLoss } from './logitMatchingLoss.ts';
 export { argmaxRows, countErrors, confusionMatrix } from './metrics.ts';
+export { predictWithBiasShift, errorsByClass } from './biasAdjust.ts';

@@ -44,15 +44,25 @@ export interface BooleanSpec extends SpecBase {
   readonly default: boolean;
 }
 
+/** A set of digit classes 0–9, written as its sorted digits ("0124"). */
+export interface DigitSetSpec extends SpecBase {
+  readonly kind: 'digits';
+  readonly default: string;
+  /** Whether the empty set is a valid value. */
+  readonly allowEmpty: boolean;
+}
+
 export type SettingSpec =
-  NumberSpec | IntegerSpec | EnumSpec<string> | EnumSpec<number> | BooleanSpec;
+  NumberSpec | IntegerSpec | EnumSpec<string> | EnumSpec<number> | BooleanSpec | DigitSetSpec;
 
 /** The value type a row describes: enums of strings keep their literal union. */
 export type SpecValue<S extends SettingSpec> = S extends BooleanSpec
   ? boolean
-  : S extends EnumSpec<infer V>
-    ? V
-    : number;
+  : S extends DigitSetSpec
+    ? string
+    : S extends EnumSpec<infer V>
+      ? V
+      : number;
 
 export function numberSetting(spec: Omit<NumberSpec, 'kind'>): NumberSpec {
   return { kind: 'number', ...spec };
@@ -67,6 +77,10 @@ export function enumSetting<V extends string | number>(
   spec: Omit<EnumSpec<V>, 'kind' | 'default'> & { readonly default: NoInfer<V> },
 ): EnumSpec<V> {
   return { kind: 'enum', ...spec };
+}
+
+export function digitSetSetting(spec: Omit<DigitSetSpec, 'kind'>): DigitSetSpec {
+  return { kind: 'digits', ...spec };
 }
 
 export function booleanSetting(spec: Omit<BooleanSpec, 'kind'>): BooleanSpec {

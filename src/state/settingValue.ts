@@ -4,7 +4,13 @@
  * starts "<urlKey>=<raw> ", e.g. "is above the maximum 50; using 50.".
  */
 import { formatNumber, parseDecimal, quantize } from './numberFormat.ts';
-import type { EnumSpec, IntegerSpec, NumberSpec, SettingSpec } from './schemaTypes.ts';
+import type {
+  DigitSetSpec,
+  EnumSpec,
+  IntegerSpec,
+  NumberSpec,
+  SettingSpec,
+} from './schemaTypes.ts';
 
 export type SettingValue = string | number | boolean;
 
@@ -75,6 +81,18 @@ function parseStringEnum(spec: EnumSpec<string>, text: string): Resolved {
   return fallback(spec, `is not one of ${optionList(spec)}`);
 }
 
+/** Sorted, unique digits; anything else is dropped with a reason. */
+export function resolveDigits(spec: DigitSetSpec, text: string): Resolved {
+  const digits = [...new Set(text.replace(/[^0-9]/g, '').split(''))].sort().join('');
+  if (digits === '' && !spec.allowEmpty) return fallback(spec, 'names no digit 0–9');
+  if (/[^0-9,\s]/.test(text))
+    return {
+      value: digits,
+      reason: `has characters that are not digits; using ${digits || 'none'}.`,
+    };
+  return { value: digits };
+}
+
 function isNumericEnum(spec: EnumSpec<string> | EnumSpec<number>): spec is EnumSpec<number> {
   return typeof spec.default === 'number';
 }
@@ -95,6 +113,8 @@ export function parseRawValue(spec: SettingSpec, raw: string): Resolved {
       if (n !== undefined) return resolveNumericEnum(spec, n);
       return fallback(spec, `is not one of ${optionList(spec)}`);
     }
+    case 'digits':
+      return resolveDigits(spec, text);
     case 'boolean': {
       const word = text.toLowerCase();
       // A bare flag (`?embed`) means true.
@@ -124,6 +144,10 @@ export function normalizeValue(spec: SettingSpec, value: unknown): Resolved {
         : fallback(spec, `is not one of ${optionList(spec)}`);
     case 'boolean':
       return typeof value === 'boolean' ? { value } : fallback(spec, 'is not a boolean');
+    case 'digits':
+      return typeof value === 'string'
+        ? resolveDigits(spec, value)
+        : fallback(spec, 'is not a set of digits');
   }
 }
 

@@ -5,12 +5,28 @@
  */
 import type { BackendRequest, EngineConfig, LiveHyper, StudentSize } from '../engine/protocol.ts';
 import type { SettingSpec, SpecValue } from './schemaTypes.ts';
-import { booleanSetting, enumSetting, integerSetting, numberSetting } from './schemaTypes.ts';
+import {
+  booleanSetting,
+  digitSetSetting,
+  enumSetting,
+  integerSetting,
+  numberSetting,
+} from './schemaTypes.ts';
+import { PRESET_IDS, type PresetId } from './presetIds.ts';
 
 export type { SettingScope, SettingSpec } from './schemaTypes.ts';
 
 /** Table order is the order of the query string and of any generated settings list. */
 export const SETTINGS_SCHEMA = {
+  // First, so that the preset's values are applied before the URL's own values override them.
+  preset: enumSetting<PresetId>({
+    urlKey: 'preset',
+    label: 'Preset',
+    help: 'An experiment from Hinton, Vinyals & Dean (2015); it sets the values below, which you can still change.',
+    options: PRESET_IDS,
+    default: 'none',
+    scope: 'restart',
+  }),
   temperature: numberSetting({
     urlKey: 'T',
     label: 'Temperature T',
@@ -102,6 +118,59 @@ export const SETTINGS_SCHEMA = {
     default: 'auto',
     scope: 'restart',
   }),
+  teacherSource: enumSetting<'pretrained' | 'train'>({
+    urlKey: 'teacher',
+    label: 'Teacher',
+    help: 'Start from the pretrained teacher shipped with the app, or train your own first.',
+    options: ['pretrained', 'train'],
+    default: 'pretrained',
+    scope: 'restart',
+  }),
+  transferDigits: digitSetSetting({
+    urlKey: 'digits',
+    label: 'Transfer-set digits',
+    help: 'Which digit classes the students may train on (the teacher always saw all ten).',
+    default: '0123456789',
+    allowEmpty: false,
+    scope: 'restart',
+  }),
+  transferFraction: numberSetting({
+    urlKey: 'fraction',
+    label: 'Fraction of training set',
+    help: 'Share of the 60,000 training digits in the transfer set (a seeded random subset).',
+    default: 1,
+    min: 0.01,
+    max: 1,
+    step: 0.01,
+    logScale: false,
+    scope: 'restart',
+  }),
+  useLabels: booleanSetting({
+    urlKey: 'labels',
+    label: 'Use labels',
+    help: 'Off: the transfer set is unlabeled, so the distilled student learns from soft targets alone (α = 0) and the control student cannot train.',
+    default: true,
+    scope: 'restart',
+  }),
+  biasClasses: digitSetSetting({
+    urlKey: 'biasClasses',
+    label: 'Bias classes',
+    help: 'Classes whose output bias in the distilled student is shifted (Hinton et al. raised class 3 by 3.5).',
+    default: '',
+    allowEmpty: true,
+    scope: 'live',
+  }),
+  biasShift: numberSetting({
+    urlKey: 'bias',
+    label: 'Bias shift',
+    help: 'Constant added to the output bias of the chosen classes of the distilled student, at test time.',
+    default: 0,
+    min: -20,
+    max: 20,
+    step: 0.1,
+    logScale: false,
+    scope: 'live',
+  }),
   logScale: booleanSetting({
     urlKey: 'log',
     label: 'Log scale',
@@ -150,6 +219,10 @@ export function toEngineConfig(s: Settings): EngineConfig {
     teacherEpochs: s.teacherEpochs,
     studentEpochs: s.studentEpochs,
     evalEvery: s.evalEvery,
+    teacherSource: s.teacherSource,
+    transferDigits: s.transferDigits.split('').map(Number),
+    transferFraction: s.transferFraction,
+    useLabels: s.useLabels,
   };
 }
 

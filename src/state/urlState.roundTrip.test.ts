@@ -29,7 +29,21 @@ function randomValidSettings(random: () => number): Settings {
   const S = SETTINGS_SCHEMA;
   const logValue = (min: number, max: number) =>
     Number(fromSliderPosition(int(random, 0, 1000), min, max).toPrecision(4));
+  const digits = (allowEmpty: boolean) => {
+    const set = '0123456789'
+      .split('')
+      .filter(() => random() < 0.5)
+      .join('');
+    return set === '' && !allowEmpty ? String(int(random, 0, 9)) : set;
+  };
   return {
+    preset: pick(random, S.preset.options),
+    teacherSource: pick(random, S.teacherSource.options),
+    transferDigits: digits(false),
+    transferFraction: int(random, 1, 100) / 100,
+    useLabels: random() < 0.5,
+    biasClasses: digits(true),
+    biasShift: int(random, -200, 200) / 10,
     temperature: logValue(S.temperature.min, S.temperature.max),
     alpha: int(random, 0, 100) / 100,
     studentSize: pick(random, S.studentSize.options),

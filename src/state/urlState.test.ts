@@ -247,8 +247,15 @@ describe('serializeSettings', () => {
     expect(serializeSettings(s)).toBe('T=20&seed=3&embed=1');
   });
 
-  it('writes every setting when none is at its default', () => {
+  it('writes every setting but the preset when none is at its default', () => {
     const s: Settings = {
+      preset: 'none',
+      teacherSource: 'train',
+      transferDigits: '0129',
+      transferFraction: 0.5,
+      useLabels: false,
+      biasClasses: '3',
+      biasShift: 3.5,
       temperature: 2.5,
       alpha: 0.35,
       studentSize: '300-300',
@@ -263,7 +270,7 @@ describe('serializeSettings', () => {
       embed: true,
     };
     expect(serializeSettings(s)).toBe(
-      'T=2.5&alpha=0.35&student=300-300&seed=2147483647&batch=512&lr=0.00001&teacherEpochs=30&epochs=1&evalEvery=5000&backend=cpu&log=1&embed=1',
+      'T=2.5&alpha=0.35&student=300-300&seed=2147483647&batch=512&lr=0.00001&teacherEpochs=30&epochs=1&evalEvery=5000&backend=cpu&teacher=train&digits=0129&fraction=0.5&labels=0&biasClasses=3&bias=3.5&log=1&embed=1',
     );
   });
 

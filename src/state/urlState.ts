@@ -5,6 +5,7 @@
  */
 import type { Settings, SettingKey } from './settingsSchema.ts';
 import { DEFAULT_SETTINGS, SETTING_KEYS, SETTINGS_SCHEMA } from './settingsSchema.ts';
+import { presetById } from './presets.ts';
 import type { Resolved } from './settingValue.ts';
 import { formatValue, normalizeValue, parseRawValue } from './settingValue.ts';
 
@@ -74,6 +75,8 @@ export function parseSettings(search: string | URLSearchParams): ParsedSettings 
     }
     const resolved = parseRawValue(SETTINGS_SCHEMA[key], raw);
     assign(settings, key, typed(key, resolved).value);
+    // The preset row comes first in the table: its values apply, then the URL's own override them.
+    if (key === 'preset') Object.assign(settings, presetById(settings.preset)?.settings);
     if (resolved.reason !== undefined) {
       notices.push({ key, urlKey, raw, message: `${urlKey}=${raw} ${resolved.reason}` });
     }
@@ -91,15 +94,18 @@ export function clampSetting<K extends SettingKey>(key: K, value: Settings[K]): 
 }
 
 /**
- * The query string (no leading '?') for `s`: only values that differ from the defaults, in table
+ * The query string (no leading '?') for `s`: only values that differ from the defaults (with the
+ * active preset's values counting as defaults), in table
  * order, then every parameter of `existing` that is not a setting (e.g. an LMS's utm_source).
  */
 export function serializeSettings(s: Settings, existing?: URLSearchParams | string): string {
   const out = new URLSearchParams();
+  // What parseSettings starts from: the defaults with the preset's values on top.
+  const baseline: Settings = { ...DEFAULT_SETTINGS, ...presetById(s.preset)?.settings };
   for (const key of SETTING_KEYS) {
     const spec = SETTINGS_SCHEMA[key];
     const text = formatValue(spec, normalizeValue(spec, s[key]).value);
-    if (text !== formatValue(spec, spec.default)) out.append(spec.urlKey, text);
+    if (text !== formatValue(spec, baseline[key])) out.append(spec.urlKey, text);
   }
   if (existing !== undefined) {
     for (const [urlKey, raw] of toParams(existing)) {

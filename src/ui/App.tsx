@@ -8,7 +8,12 @@ import { TrainingControls } from './controls/TrainingControls.tsx';
 import { LossFormula } from './formula/LossFormula.tsx';
 import { SoftTargetPanel } from './softTargets/SoftTargetPanel.tsx';
 import { Notices } from './status/Notices.tsx';
-import { ResultsSummary } from './status/ResultsSummary.tsx';
+import { PresetBar } from './presets/PresetBar.tsx';
+import { PerClassPanel } from './results/PerClassPanel.tsx';
+import { ResultsTable } from './results/ResultsTable.tsx';
+import { useTestResults } from './results/useTestResults.ts';
+import type { PresetId } from '../state/presetIds.ts';
+import { presetById } from '../state/presets.ts';
 import { StatusBar } from './status/StatusBar.tsx';
 import { useEngine } from './useEngine.ts';
 import { useUrlSettings } from './useUrlSettings.ts';
@@ -47,6 +52,25 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
   };
 
   const lastLoss = snapshot?.loss.findLast((p) => p.total !== undefined);
+  const results = useTestResults(
+    engine.testLabels,
+    engine.evaluations,
+    settings.transferDigits,
+    settings.biasClasses,
+    settings.biasShift,
+  );
+  const selectPreset = (id: PresetId) =>
+    applyRunSettings({ preset: id, ...presetById(id)?.settings });
+  const sampleLogits =
+    snapshot?.sampleLogits && snapshot.sampleLogits.teacher.length > 0
+      ? snapshot.sampleLogits
+      : engine.earlyTeacherLogits
+        ? { teacher: engine.earlyTeacherLogits, distilled: null, control: null }
+        : null;
+  const teacherReference =
+    snapshot?.teacherPretrained && snapshot.latest.teacher !== undefined
+      ? 1 - snapshot.latest.teacher / (snapshot.latest.testSize || 10_000)
+      : undefined;
 
   return (
     <div className={`app${settings.embed ? ' embed' : ''}`}>
@@ -64,6 +88,7 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
       )}
       <StatusBar snapshot={snapshot} backend={engine.backend} />
       <Notices
+        engineNotices={engine.notices}
         urlNotices={notices}
         backend={engine.backend}
         error={engine.error}
@@ -78,6 +103,8 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
               running={snapshot?.running ?? false}
               send={send}
               onReset={() => send({ type: 'reset', config })}
+              teacherSource={settings.teacherSource}
+              onTeacherSource={(teacherSource) => applyRunSettings({ teacherSource })}
             />
             <HyperSliders
               temperature={settings.temperature}
@@ -91,7 +118,15 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
               soft={lastLoss?.soft}
             />
           </section>
-          <ResultsSummary snapshot={snapshot} studentSize={settings.studentSize} />
+          <section className="panel results" aria-labelledby="results-title">
+            <h2 id="results-title">Test results</h2>
+            <ResultsTable
+              results={results}
+              preset={presetById(settings.preset)}
+              controlTrains={snapshot?.controlTrains ?? settings.useLabels}
+              biasActive={settings.biasShift !== 0 && settings.biasClasses !== ''}
+            />
+          </section>
           {!settings.embed && (
             <section className="panel" aria-labelledby="run-title">
               <h2 id="run-title">Run settings</h2>
@@ -100,17 +135,26 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
           )}
         </aside>
         <div className="main-col">
+          <PresetBar active={settings.preset} onSelect={selectPreset} />
           <SoftTargetPanel
             samples={engine.samples}
-            logits={snapshot?.sampleLogits ?? null}
+            logits={sampleLogits}
             temperature={settings.temperature}
             logScale={settings.logScale}
             onLogScale={(logScale) => update({ logScale })}
           />
           <div className="charts">
-            <AccuracyChart points={snapshot?.accuracy ?? []} />
+            <AccuracyChart points={snapshot?.accuracy ?? []} teacherReference={teacherReference} />
             <LossChart points={snapshot?.loss ?? []} />
           </div>
+          <PerClassPanel
+            results={results}
+            biasClasses={settings.biasClasses}
+            biasShift={settings.biasShift}
+            onBias={update}
+            seenClassCounts={snapshot?.seenClassCounts ?? new Array<number>(10).fill(0)}
+            transferSize={snapshot?.transferSize ?? 0}
+          />
         </div>
       </main>
       {!settings.embed && (

@@ -19,6 +19,15 @@ export interface EngineView {
   error: { message: string; fatal: boolean } | null;
   /** Why training paused by itself (e.g. diverged). */
   pausedReason: string | null;
+  /** Things that went another way than asked (e.g. no pretrained teacher): shown, not fatal. */
+  notices: string[];
+  testLabels: Uint8Array | null;
+  /** The latest test-set logits of each model, with the epoch they were taken at. */
+  evaluations: Partial<
+    Record<'teacher' | 'distilled' | 'control', { epoch: number; logits: Float32Array }>
+  >;
+  /** The pretrained teacher's sample logits, before the trainer is ready. */
+  earlyTeacherLogits: Float32Array | null;
   send: (command: Command) => void;
 }
 
@@ -38,6 +47,10 @@ export function useEngine(
   const [backend, setBackend] = useState<BackendReport | null>(null);
   const [error, setError] = useState<EngineView['error']>(null);
   const [pausedReason, setPausedReason] = useState<string | null>(null);
+  const [notices, setNotices] = useState<string[]>([]);
+  const [testLabels, setTestLabels] = useState<Uint8Array | null>(null);
+  const [evaluations, setEvaluations] = useState<EngineView['evaluations']>({});
+  const [earlyTeacherLogits, setEarlyTeacherLogits] = useState<Float32Array | null>(null);
   // The worker starts with the settings of the moment it mounts; later changes go as commands.
   const [start] = useState({ backendRequest, config, hyper });
 
@@ -60,6 +73,26 @@ export function useEngine(
         case 'error':
           setError({ message: event.message, fatal: event.fatal });
           break;
+        case 'notice':
+          setNotices((n) => (n.includes(event.message) ? n : [...n, event.message]));
+          break;
+        case 'testLabels':
+          setTestLabels(event.labels);
+          break;
+        case 'earlyLogits':
+          setEarlyTeacherLogits(event.teacher);
+          break;
+        case 'evaluation': {
+          const { epoch, logits } = event.evaluation;
+          setEvaluations((previous) => {
+            const next = { ...previous };
+            for (const [role, l] of Object.entries(logits)) {
+              if (l) next[role as keyof typeof next] = { epoch, logits: l };
+            }
+            return next;
+          });
+          break;
+        }
       }
     };
     const engine = startEngine(onEvent);
@@ -69,7 +102,7 @@ export function useEngine(
       backend: start.backendRequest,
       config: start.config,
       hyper: start.hyper,
-      dataUrl: new URL('data/', document.baseURI).href,
+      baseUrl: new URL('./', document.baseURI).href,
     });
     return () => {
       engine.terminate();
@@ -79,8 +112,20 @@ export function useEngine(
 
   const send = useCallback((command: Command) => {
     if (command.type === 'reset' || command.type === 'play') setError(null);
+    if (command.type === 'reset') setEvaluations({});
     client.current?.send(command);
   }, []);
 
-  return { snapshot, samples, backend, error, pausedReason, send };
+  return {
+    snapshot,
+    samples,
+    backend,
+    error,
+    pausedReason,
+    notices,
+    testLabels,
+    evaluations,
+    earlyTeacherLogits,
+    send,
+  };
 }

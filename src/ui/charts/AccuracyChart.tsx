@@ -3,6 +3,7 @@ import {
   Legend,
   Line,
   LineChart,
+  ReferenceLine,
   ResponsiveContainer,
   Tooltip,
   XAxis,
@@ -14,7 +15,13 @@ import { MODEL_COLORS } from '../modelColors.ts';
 const percent = (v: number) => `${(100 * v).toFixed(1)}%`;
 
 /** Test accuracy of each model against its own epochs of training. */
-export function AccuracyChart({ points }: { points: AccuracyPoint[] }) {
+export function AccuracyChart({
+  points,
+  teacherReference,
+}: {
+  points: AccuracyPoint[];
+  teacherReference?: number;
+}) {
   const values = points
     .flatMap((p) => [p.teacher, p.distilled, p.control])
     .filter((v): v is number => v !== undefined);
@@ -64,6 +71,19 @@ export function AccuracyChart({ points }: { points: AccuracyPoint[] }) {
               iconType="plainline"
               wrapperStyle={{ fontSize: 12 }}
             />
+            {teacherReference !== undefined && (
+              <ReferenceLine
+                y={teacherReference}
+                stroke={MODEL_COLORS.teacher}
+                strokeDasharray="6 4"
+                label={{
+                  value: `pretrained teacher ${percent(teacherReference)}`,
+                  position: 'insideBottomRight',
+                  fontSize: 11,
+                  fill: MODEL_COLORS.teacher,
+                }}
+              />
+            )}
             <Line
               dataKey="teacher"
               name="teacher"

@@ -2,8 +2,12 @@ import { useState } from 'react';
 import type { Settings, SettingKey } from '../../state/settingsSchema.ts';
 import { SETTING_KEYS, SETTINGS_SCHEMA } from '../../state/settingsSchema.ts';
 import { clampSetting } from '../../state/urlState.ts';
+import { DigitSetInput } from './DigitSetInput.tsx';
 
-const RESTART_KEYS = SETTING_KEYS.filter((k) => SETTINGS_SCHEMA[k].scope === 'restart');
+// The preset has buttons of its own (PresetBar); the rest is generated from the table.
+const RESTART_KEYS = SETTING_KEYS.filter(
+  (k) => SETTINGS_SCHEMA[k].scope === 'restart' && k !== 'preset',
+);
 
 /** The settings that need a fresh run, generated from the schema table; applied together. */
 export function RunSettings({
@@ -16,7 +20,7 @@ export function RunSettings({
   const [draft, setDraft] = useState<Partial<Settings>>({});
   const value = <K extends SettingKey>(k: K): Settings[K] =>
     (draft[k] ?? settings[k]) as Settings[K];
-  const set = (k: SettingKey, v: string | number) => setDraft((d) => ({ ...d, [k]: v }));
+  const set = (k: SettingKey, v: string | number | boolean) => setDraft((d) => ({ ...d, [k]: v }));
   const changed = RESTART_KEYS.filter((k) => k in draft && draft[k] !== settings[k]);
 
   return (
@@ -34,6 +38,32 @@ export function RunSettings({
         {RESTART_KEYS.map((k) => {
           const spec = SETTINGS_SCHEMA[k];
           const id = `setting-${k}`;
+          if (spec.kind === 'digits') {
+            return (
+              <div key={k} className="wide" title={spec.help}>
+                <span className="field-label">{spec.label}</span>
+                <DigitSetInput
+                  id={id}
+                  label={spec.label}
+                  value={String(value(k))}
+                  onChange={(d) => set(k, d)}
+                />
+              </div>
+            );
+          }
+          if (spec.kind === 'boolean') {
+            return (
+              <label key={k} htmlFor={id} title={spec.help} className="check">
+                <input
+                  id={id}
+                  type="checkbox"
+                  checked={Boolean(value(k))}
+                  onChange={(e) => set(k, e.target.checked)}
+                />
+                <span>{spec.label}</span>
+              </label>
+            );
+          }
           return (
             <label key={k} htmlFor={id} title={spec.help}>
               <span>{spec.label}</span>
@@ -58,8 +88,8 @@ export function RunSettings({
                 <input
                   id={id}
                   type="number"
-                  min={spec.kind === 'boolean' ? undefined : spec.min}
-                  max={spec.kind === 'boolean' ? undefined : spec.max}
+                  min={spec.min}
+                  max={spec.max}
                   step={spec.kind === 'integer' ? 1 : 'any'}
                   value={String(value(k))}
                   onChange={(e) => e.target.value !== '' && set(k, Number(e.target.value))}

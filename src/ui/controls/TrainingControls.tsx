@@ -5,10 +5,19 @@ interface Props {
   running: boolean;
   send: (command: Command) => void;
   onReset: () => void;
+  teacherSource: 'pretrained' | 'train';
+  onTeacherSource: (source: 'pretrained' | 'train') => void;
 }
 
 /** Play / pause / step / reset, and the way out of the teacher phase. */
-export function TrainingControls({ phase, running, send, onReset }: Props) {
+export function TrainingControls({
+  phase,
+  running,
+  send,
+  onReset,
+  teacherSource,
+  onTeacherSource,
+}: Props) {
   const ready = phase !== undefined && phase !== 'starting' && phase !== 'loading';
   const done = phase === 'done';
   return (
@@ -40,7 +49,24 @@ export function TrainingControls({ phase, running, send, onReset }: Props) {
       >
         Reset
       </button>
-      {(phase === 'teacher' || phase === 'ready') && (
+      {teacherSource === 'pretrained' ? (
+        <button
+          onClick={() => onTeacherSource('train')}
+          disabled={!ready}
+          title="Start over, training a teacher from scratch first"
+        >
+          Train my own teacher
+        </button>
+      ) : (
+        <button
+          onClick={() => onTeacherSource('pretrained')}
+          disabled={!ready}
+          title="Start over with the teacher trained offline (npm run train:teacher)"
+        >
+          Use pretrained teacher
+        </button>
+      )}
+      {phase === 'teacher' && (
         <button
           onClick={() => send({ type: 'finishTeacher' })}
           disabled={!ready}

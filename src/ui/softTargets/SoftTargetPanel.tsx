@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { IMAGE_SIZE, NUM_CLASSES } from '../../data/mnistAssets.ts';
 import { logitMatchingMse, softmaxRows } from '../../kd/plain.ts';
-import type { SampleDigits, Snapshot } from '../../engine/protocol.ts';
+import type { SampleDigits } from '../../engine/protocol.ts';
 import { DigitImage } from './DigitImage.tsx';
 import { formatProbability } from './formatProbability.ts';
 import { ProbabilityBars } from './ProbabilityBars.tsx';
@@ -11,7 +11,8 @@ const DEFAULT_CLASSES = [2, 3, 7, 9];
 
 interface Props {
   samples: SampleDigits | null;
-  logits: Snapshot['sampleLogits'] | null;
+  /** Logits (count × 10) of the sample digits; the students' are null before the trainer exists. */
+  logits: { teacher: Float32Array; distilled: Float32Array | null } | null;
   temperature: number;
   logScale: boolean;
   onLogScale: (on: boolean) => void;
@@ -38,7 +39,9 @@ export function SoftTargetPanel({ samples, logits, temperature, logScale, onLogS
     if (!ready) return null;
     return {
       teacher: softmaxRows(logits.teacher, count, NUM_CLASSES, temperature),
-      distilled: softmaxRows(logits.distilled, count, NUM_CLASSES, temperature),
+      distilled: logits.distilled
+        ? softmaxRows(logits.distilled, count, NUM_CLASSES, temperature)
+        : null,
     };
   }, [ready, logits, count, temperature]);
 
@@ -93,9 +96,9 @@ export function SoftTargetPanel({ samples, logits, temperature, logScale, onLogS
           shown.map((k) => {
             const label = samples.labels[k];
             const teacher = probabilities?.teacher[k];
-            const distilled = probabilities?.distilled[k];
+            const distilled = probabilities?.distilled?.[k];
             const mse =
-              ready && logits
+              ready && logits?.distilled
                 ? logitMatchingMse(
                     logits.distilled.subarray(k * NUM_CLASSES, (k + 1) * NUM_CLASSES),
                     logits.teacher.subarray(k * NUM_CLASSES, (k + 1) * NUM_CLASSES),
@@ -120,13 +123,21 @@ export function SoftTargetPanel({ samples, logits, temperature, logScale, onLogS
                     )}
                   </figcaption>
                 </div>
-                {teacher && distilled ? (
+                {teacher ? (
                   <ProbabilityBars
                     logScale={logScale}
                     trueLabel={label}
                     series={[
                       { model: 'teacher', name: 'teacher', probabilities: teacher },
-                      { model: 'distilled', name: 'distilled student', probabilities: distilled },
+                      ...(distilled
+                        ? [
+                            {
+                              model: 'distilled' as const,
+                              name: 'distilled student',
+                              probabilities: distilled,
+                            },
+                          ]
+                        : []),
                     ]}
                   />
                 ) : (

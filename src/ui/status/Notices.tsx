@@ -3,6 +3,7 @@ import type { BackendReport } from '../../engine/protocol.ts';
 import type { SettingNotice } from '../../state/urlState.ts';
 
 interface Props {
+  engineNotices: string[];
   urlNotices: SettingNotice[];
   backend: BackendReport | null;
   error: { message: string; fatal: boolean } | null;
@@ -10,7 +11,7 @@ interface Props {
 }
 
 /** What went wrong or was changed for the user: bad URL values, backend fallbacks, errors. */
-export function Notices({ urlNotices, backend, error, pausedReason }: Props) {
+export function Notices({ engineNotices, urlNotices, backend, error, pausedReason }: Props) {
   const [dismissed, setDismissed] = useState(false);
   return (
     <div className="notices">
@@ -24,6 +25,11 @@ export function Notices({ urlNotices, backend, error, pausedReason }: Props) {
           {pausedReason}
         </div>
       )}
+      {engineNotices.map((message) => (
+        <div key={message} className="notice warn" role="status" data-testid="engine-notice">
+          {message}
+        </div>
+      ))}
       {backend?.fellBack && (
         <div className="notice warn" role="status" data-testid="backend-fallback">
           <strong>Backend fallback:</strong> {backend.reason}

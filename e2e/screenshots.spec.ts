@@ -1,0 +1,51 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openReady } from './helpers';
+
+/** Screenshots of the ready page for people to look at, plus the layout checks they stand for. */
+const DIR = 'test-results/screenshots';
+
+async function horizontalOverflow(page: Page) {
+  return page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+    // Elements whose right edge is past the viewport, to say what overflows when something does.
+    culprits: [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`),
+  }));
+}
+
+test('The ready page at 1280×800 is saved as a screenshot and does not scroll sideways.', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openReady(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'KD Playground' })).toBeInViewport();
+  await expect(page.getByRole('button', { name: '▶ Train' })).toBeInViewport();
+  await page.screenshot({ path: `${DIR}/ready-1280.png`, fullPage: true });
+  const overflow = await horizontalOverflow(page);
+  expect(overflow.scrollWidth, JSON.stringify(overflow)).toBeLessThanOrEqual(1280 + 1);
+});
+
+test('The ready page at 390 px wide (a phone) is saved as a screenshot and nothing overflows sideways.', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openReady(page);
+  await page.screenshot({ path: `${DIR}/ready-390.png`, fullPage: true });
+  const overflow = await horizontalOverflow(page);
+  expect(overflow.scrollWidth, JSON.stringify(overflow)).toBeLessThanOrEqual(390 + 1);
+  // The controls a person needs fit the width.
+  for (const control of [
+    page.getByRole('button', { name: '▶ Train' }),
+    page.getByRole('slider', { name: /Temperature/ }),
+    page.getByRole('slider', { name: /α/ }),
+    page.getByTestId('digit-card').first(),
+  ]) {
+    const box = await control.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390 + 1);
+  }
+});

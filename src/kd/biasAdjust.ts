@@ -1,0 +1,44 @@
+/**
+ * Predictions after adding `shift[c]` to each class's output bias, i.e. to every logit of class c
+ * (Hinton et al. 2015 §3 raised class 3's bias by 3.5 after omitting 3s from the transfer set).
+ */
+export function predictWithBiasShift(
+  logits: ArrayLike<number>,
+  rows: number,
+  classes: number,
+  shift: ArrayLike<number>,
+): Int32Array {
+  const out = new Int32Array(rows);
+  for (let r = 0; r < rows; r++) {
+    let best = 0;
+    let bestValue = -Infinity;
+    for (let c = 0; c < classes; c++) {
+      const v = logits[r * classes + c] + (shift[c] ?? 0);
+      if (v > bestValue) {
+        bestValue = v;
+        best = c;
+      }
+    }
+    out[r] = best;
+  }
+  return out;
+}
+
+/** Errors per true class, and in total, of predictions against labels. */
+export function errorsByClass(
+  predicted: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  classes: number,
+): { total: number; perClass: number[]; countPerClass: number[] } {
+  const perClass = new Array<number>(classes).fill(0);
+  const countPerClass = new Array<number>(classes).fill(0);
+  let total = 0;
+  for (let i = 0; i < labels.length; i++) {
+    countPerClass[labels[i]]++;
+    if (predicted[i] !== labels[i]) {
+      perClass[labels[i]]++;
+      total++;
+    }
+  }
+  return { total, perClass, countPerClass };
+}

@@ -1,0 +1,47 @@
+import { SETTINGS_SCHEMA } from '../../state/settingsSchema.ts';
+import { DigitSetInput } from '../controls/DigitSetInput.tsx';
+
+const SHIFT = SETTINGS_SCHEMA.biasShift;
+
+/** Shift the distilled student's output bias of some classes; the results above update at once. */
+export function BiasControl({
+  classes,
+  shift,
+  onChange,
+}: {
+  classes: string;
+  shift: number;
+  onChange: (patch: { biasClasses?: string; biasShift?: number }) => void;
+}) {
+  return (
+    <div className="bias-control">
+      <div className="bias-head">
+        <strong>Bias adjustment</strong>
+        <span className="small">{SHIFT.help}</span>
+      </div>
+      <DigitSetInput
+        id="bias-classes"
+        label="Bias classes"
+        value={classes}
+        onChange={(d) => onChange({ biasClasses: d })}
+      />
+      <div className="slider-row">
+        <label htmlFor="slider-bias">Bias shift</label>
+        <output htmlFor="slider-bias" className="mono" data-testid="bias-value">
+          {shift > 0 ? '+' : ''}
+          {shift.toFixed(1)}
+        </output>
+        <input
+          id="slider-bias"
+          type="range"
+          min={-10}
+          max={10}
+          step={SHIFT.step}
+          value={shift}
+          aria-valuetext={`bias shift ${shift.toFixed(1)}`}
+          onChange={(e) => onChange({ biasShift: Number(e.target.value) })}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { NUM_CLASSES } from '../../data/mnistAssets.ts';
+
+/** Rows: true digit; columns: predicted digit. Off-diagonal shading grows with the log of the count. */
+export function ConfusionMatrix({ matrix, name }: { matrix: number[][]; name: string }) {
+  const maxOff = Math.max(1, ...matrix.flatMap((row, i) => row.filter((_, j) => j !== i)));
+  return (
+    <table
+      className="confusion"
+      aria-label={`Confusion matrix of the ${name}: rows are true digits, columns predicted digits`}
+    >
+      <thead>
+        <tr>
+          <th scope="col" className="corner small">
+            true ↓ / predicted →
+          </th>
+          {[...Array(NUM_CLASSES).keys()].map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {matrix.map((row, i) => (
+          <tr key={i}>
+            <th scope="row">{i}</th>
+            {row.map((count, j) => {
+              const strength = i === j ? 0 : Math.log1p(count) / Math.log1p(maxOff);
+              return (
+                <td
+                  key={j}
+                  className={i === j ? 'diag' : count ? 'off' : 'zero'}
+                  style={
+                    i === j
+                      ? undefined
+                      : { background: `rgba(224, 122, 47, ${(0.08 + 0.8 * strength).toFixed(3)})` }
+                  }
+                  title={`true ${i}, predicted ${j}: ${count}`}
+                >
+                  {count}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
