@@ -10,8 +10,9 @@ import {
 } from './settingsSchema.ts';
 
 describe('the settings table', () => {
-  it('declares the twelve settings in a fixed order', () => {
+  it('declares the nineteen settings in a fixed order, the preset first', () => {
     expect(SETTING_KEYS).toEqual([
+      'preset',
       'temperature',
       'alpha',
       'studentSize',
@@ -22,6 +23,12 @@ describe('the settings table', () => {
       'studentEpochs',
       'evalEvery',
       'backend',
+      'teacherSource',
+      'transferDigits',
+      'transferFraction',
+      'useLabels',
+      'biasClasses',
+      'biasShift',
       'logScale',
       'embed',
     ]);
@@ -30,6 +37,7 @@ describe('the settings table', () => {
   it('uses the documented URL keys, each once', () => {
     const urlKeys = SETTING_KEYS.map((k) => SETTINGS_SCHEMA[k].urlKey);
     expect(urlKeys).toEqual([
+      'preset',
       'T',
       'alpha',
       'student',
@@ -40,6 +48,12 @@ describe('the settings table', () => {
       'epochs',
       'evalEvery',
       'backend',
+      'teacher',
+      'digits',
+      'fraction',
+      'labels',
+      'biasClasses',
+      'bias',
       'log',
       'embed',
     ]);
@@ -48,6 +62,13 @@ describe('the settings table', () => {
 
   it('has the documented defaults', () => {
     expect(DEFAULT_SETTINGS).toEqual({
+      preset: 'none',
+      teacherSource: 'pretrained',
+      transferDigits: '0123456789',
+      transferFraction: 1,
+      useLabels: true,
+      biasClasses: '',
+      biasShift: 0,
       temperature: 8,
       alpha: 0.1,
       studentSize: '800-800',
@@ -72,11 +93,11 @@ describe('the settings table', () => {
     expect(SETTINGS_SCHEMA.alpha.label).toBe('α (weight of hard labels)');
   });
 
-  it('marks temperature, alpha, log scale and embed live and everything else restart', () => {
+  it('marks temperature, alpha, the bias shift, log scale and embed live and everything else restart', () => {
     const live = SETTING_KEYS.filter((k) => SETTINGS_SCHEMA[k].scope === 'live');
-    expect(live).toEqual(['temperature', 'alpha', 'logScale', 'embed']);
+    expect(live).toEqual(['temperature', 'alpha', 'biasClasses', 'biasShift', 'logScale', 'embed']);
     const restart = SETTING_KEYS.filter((k) => SETTINGS_SCHEMA[k].scope === 'restart');
-    expect(restart).toHaveLength(8);
+    expect(restart).toHaveLength(13);
   });
 
   it('keeps every default inside its range or among its options', () => {
@@ -154,7 +175,12 @@ describe('engine views of the settings', () => {
       teacherEpochs: 3,
       studentEpochs: 9,
       evalEvery: 250,
+      teacherSource: 'pretrained',
+      transferDigits: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+      transferFraction: 1,
+      useLabels: true,
     });
+    expect(toEngineConfig({ ...s, transferDigits: '0124' }).transferDigits).toEqual([0, 1, 2, 4]);
   });
 
   it('toLiveHyper picks exactly the temperature and alpha', () => {

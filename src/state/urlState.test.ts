@@ -18,6 +18,7 @@ describe('parseSettings', () => {
       '?T=4&alpha=0.5&student=30-30&seed=42&batch=64&lr=0.01&teacherEpochs=3&epochs=9&evalEvery=250&backend=wasm&log=1&embed=true';
     expect(parseSettings(search)).toEqual({
       settings: {
+        ...DEFAULT_SETTINGS,
         temperature: 4,
         alpha: 0.5,
         studentSize: '30-30',
@@ -34,6 +35,29 @@ describe('parseSettings', () => {
       notices: [],
     });
     expect(parseSettings(search.slice(1)).settings.temperature).toBe(4);
+  });
+
+  it('applies a preset first and lets the URL override its values', () => {
+    const { settings, notices } = parseSettings('?T=6&preset=missing-3');
+    expect(notices).toEqual([]);
+    expect(settings.preset).toBe('missing-3');
+    expect(settings.transferDigits).toBe('012456789');
+    expect(settings.biasClasses).toBe('3');
+    expect(settings.temperature).toBe(6);
+    // Going back to a default value that the preset changes must survive the round trip.
+    const back = { ...settings, temperature: DEFAULT_SETTINGS.temperature };
+    expect(parseSettings(serializeSettings(back)).settings).toEqual(back);
+  });
+
+  it('reads digit sets sorted and deduplicated, and refuses an empty transfer set', () => {
+    expect(parseSettings('digits=9871').settings.transferDigits).toBe('1789');
+    const empty = parseSettings('digits=');
+    expect(empty.settings.transferDigits).toBe('0123456789');
+    expect(empty.notices[0].message).toBe('digits= names no digit 0–9; using the default 0123456789.');
+    const junk = parseSettings('biasClasses=3x');
+    expect(junk.settings.biasClasses).toBe('3');
+    expect(junk.notices[0].message).toMatch(/not digits; using 3\./);
+    expect(parseSettings('biasClasses=').settings.biasClasses).toBe('');
   });
 
   it('accepts a URLSearchParams as well as a string', () => {
