@@ -53,7 +53,9 @@ describe('parseSettings', () => {
     expect(parseSettings('digits=9871').settings.transferDigits).toBe('1789');
     const empty = parseSettings('digits=');
     expect(empty.settings.transferDigits).toBe('0123456789');
-    expect(empty.notices[0].message).toBe('digits= names no digit 0–9; using the default 0123456789.');
+    expect(empty.notices[0].message).toBe(
+      'digits= names no digit 0–9; using the default 0123456789.',
+    );
     const junk = parseSettings('biasClasses=3x');
     expect(junk.settings.biasClasses).toBe('3');
     expect(junk.notices[0].message).toMatch(/not digits; using 3\./);

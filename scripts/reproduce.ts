@@ -1,0 +1,142 @@
+/**
+ * npm run reproduce -- --preset <name> [--epochs N] [--out bench/reproduce/<name>.json]
+ *
+ * Runs a preset to its end headless, in Node with @tensorflow/tfjs on the WASM backend, with the
+ * app's own Trainer, data and pretrained teacher (public/models/teacher.*), and writes a JSON
+ * result: test errors of teacher, distilled and control student, errors on omitted digits, the
+ * effect of the paper's bias shift, the paper's numbers, time and backend.
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { NUM_CLASSES } from '../src/data/mnistAssets.ts';
+import { errorsByClass, predictWithBiasShift } from '../src/kd/plain.ts';
+import { matMulForBackend } from '../src/models/denseMatMul.ts';
+import { Trainer } from '../src/engine/trainer.ts';
+import type { MlpWeightsJson } from '../src/models/weightsFile.ts';
+import { PRESET_IDS, type PresetId } from '../src/state/presetIds.ts';
+import { PAPER_BIAS_SHIFT, presetById } from '../src/state/presets.ts';
+import { DEFAULT_SETTINGS, toEngineConfig, toLiveHyper } from '../src/state/settingsSchema.ts';
+import { loadMnistNode } from './lib/nodeMnist.ts';
+import { formatSeconds, ProgressBar } from './lib/progress.ts';
+
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const presetId = option('preset') as PresetId | undefined;
+const preset = presetId ? presetById(presetId) : undefined;
+if (!preset) {
+  console.error(
+    `reproduce: --preset must be one of ${PRESET_IDS.filter((p) => p !== 'none').join(', ')}`,
+  );
+  process.exit(2);
+}
+const settings = { ...DEFAULT_SETTINGS, ...preset.settings, preset: preset.id };
+if (option('epochs')) settings.studentEpochs = Number(option('epochs'));
+const out = option('out') ?? `bench/reproduce/${preset.id}.json`;
+
+await tf.setBackend('wasm');
+await tf.ready();
+const teacherJson = JSON.parse(
+  readFileSync('public/models/teacher.json', 'utf8'),
+) as MlpWeightsJson;
+const teacherBin = new Uint8Array(readFileSync('public/models/teacher.bin')).buffer;
+const teacherRecord = JSON.parse(readFileSync('public/models/teacher.record.json', 'utf8')) as {
+  epochs: number;
+  testErrors: number;
+};
+const data = { train: loadMnistNode('train'), test: loadMnistNode('test') };
+const config = {
+  ...toEngineConfig(settings),
+  teacherSource: 'pretrained' as const,
+  evalEvery: 1_000_000,
+};
+const trainer = new Trainer(data, config, toLiveHyper(settings), matMulForBackend('wasm'), {
+  json: teacherJson,
+  bin: teacherBin,
+});
+
+const started = Date.now();
+console.error(
+  `reproduce: ${preset.title}: student ${settings.studentSize}, T = ${settings.temperature}, α = ${settings.alpha}, ` +
+    `digits ${settings.transferDigits}, fraction ${settings.transferFraction}, labels ${settings.useLabels}, ${settings.studentEpochs} epochs; ` +
+    `teacher ${teacherRecord.testErrors} errors after ${teacherRecord.epochs} epochs`,
+);
+const progress = new ProgressBar(1, preset.id);
+let ticks = 0;
+while (trainer.phase !== 'done' || trainer.evaluating) {
+  const result = trainer.tick();
+  if (result === 'diverged') throw new Error(trainer.divergence);
+  if (++ticks % 25 === 0) {
+    const fraction =
+      trainer.phase === 'students' || trainer.phase === 'done'
+        ? trainer.epoch / settings.studentEpochs
+        : 0;
+    progress.update(fraction, trainer.progress);
+  }
+}
+progress.update(1, 'done');
+progress.done();
+const seconds = (Date.now() - started) / 1000;
+
+const labels = data.test.labels;
+const omitted = [...Array(NUM_CLASSES).keys()].filter(
+  (d) => !settings.transferDigits.includes(String(d)),
+);
+const evaluate = (
+  logits: Float32Array | undefined,
+  shift = new Array<number>(NUM_CLASSES).fill(0),
+) => {
+  if (!logits) return null;
+  const { total, perClass, countPerClass } = errorsByClass(
+    predictWithBiasShift(logits, labels.length, NUM_CLASSES, shift),
+    labels,
+    NUM_CLASSES,
+  );
+  return {
+    errors: total,
+    accuracy: 1 - total / labels.length,
+    omittedErrors: omitted.reduce((n, d) => n + perClass[d], 0),
+    omittedCount: omitted.reduce((n, d) => n + countPerClass[d], 0),
+    perClassErrors: perClass,
+  };
+};
+// The teacher was evaluated once, before the students; the students at the end.
+const logits = trainer.lastEvaluation?.logits ?? {};
+const paperShift = PAPER_BIAS_SHIFT[preset.id];
+const shift = new Array<number>(NUM_CLASSES).fill(0);
+if (paperShift) for (const d of paperShift.classes) shift[d] = paperShift.shift;
+const result = {
+  preset: preset.id,
+  title: preset.title,
+  command: `npm run reproduce -- --preset ${preset.id}${option('epochs') ? ` --epochs ${option('epochs')}` : ''}`,
+  settings,
+  transferSize: trainer.transfer.length,
+  seenClassCounts: trainer.seenClassCounts,
+  teacher: { errors: trainer.latest.teacher, epochs: teacherRecord.epochs },
+  distilled: evaluate(logits.distilled),
+  control: trainer.controlTrains ? evaluate(logits.control) : null,
+  distilledWithPaperBias: paperShift
+    ? { ...paperShift, ...evaluate(logits.distilled, shift) }
+    : null,
+  paper: preset.paper,
+  seconds: Math.round(seconds),
+  backend: tf.getBackend(),
+  date: new Date().toISOString(),
+};
+mkdirSync(out.replace(/\/[^/]+$/, ''), { recursive: true });
+writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+console.error(`reproduce: ${preset.id} done in ${formatSeconds(seconds)}; wrote ${out}`);
+console.log(
+  JSON.stringify({
+    preset: result.preset,
+    teacher: result.teacher.errors,
+    distilled: result.distilled?.errors,
+    control: result.control?.errors ?? null,
+    omitted: result.distilled?.omittedErrors,
+    withBias: result.distilledWithPaperBias?.errors ?? null,
+    seconds: result.seconds,
+  }),
+);
