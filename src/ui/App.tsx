@@ -96,7 +96,7 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
       />
       <main className="layout">
         <aside className="side">
-          <section className="panel" aria-labelledby="distill-title">
+          <section className="panel distill" aria-labelledby="distill-title">
             <h2 id="distill-title">Distillation</h2>
             <TrainingControls
               phase={snapshot?.phase}
@@ -128,7 +128,7 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
             />
           </section>
           {!settings.embed && (
-            <section className="panel" aria-labelledby="run-title">
+            <section className="panel run" aria-labelledby="run-title">
               <h2 id="run-title">Run settings</h2>
               <RunSettings settings={settings} onApply={applyRunSettings} />
             </section>

@@ -37,74 +37,76 @@ export function PerClassPanel({
       <h2 id="per-class-title">Per-class results</h2>
       <div className="per-class-grid">
         <div>
-          <table className="per-class-table">
-            <thead>
-              <tr>
-                <th scope="col">digit</th>
-                {[...Array(NUM_CLASSES).keys()].map((c) => (
-                  <th
-                    key={c}
-                    scope="col"
-                    className={omitted.has(c) ? 'omitted' : undefined}
-                    title={omitted.has(c) ? 'left out of the transfer set' : undefined}
-                  >
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {roles.map((role) => {
-                const r = results!.models[role]!;
-                return (
-                  <tr key={role} data-testid={`per-class-${role}`}>
-                    <th scope="row">
-                      <span className={`swatch ${role}`} /> {role}
+          <div className="scroll-x">
+            <table className="per-class-table">
+              <thead>
+                <tr>
+                  <th scope="col">digit</th>
+                  {[...Array(NUM_CLASSES).keys()].map((c) => (
+                    <th
+                      key={c}
+                      scope="col"
+                      className={omitted.has(c) ? 'omitted' : undefined}
+                      title={omitted.has(c) ? 'left out of the transfer set' : undefined}
+                    >
+                      {c}
                     </th>
-                    {r.perClassErrors.map((e, c) => {
-                      const acc = 1 - e / r.countPerClass[c];
-                      return (
-                        <td
-                          key={c}
-                          className="mono"
-                          title={`${NAMES[role]}: ${e} errors on ${r.countPerClass[c]} test ${c}s`}
-                          data-class={c}
-                          data-errors={e}
-                        >
-                          {(100 * acc).toFixed(acc === 1 ? 0 : 1)}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                );
-              })}
-              <tr
-                className="seen"
-                data-testid="seen-counts"
-                data-counts={seenClassCounts.join(',')}
-              >
-                <th
-                  scope="row"
-                  title="Training examples of each digit the students have seen so far"
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {roles.map((role) => {
+                  const r = results!.models[role]!;
+                  return (
+                    <tr key={role} data-testid={`per-class-${role}`}>
+                      <th scope="row">
+                        <span className={`swatch ${role}`} /> {role}
+                      </th>
+                      {r.perClassErrors.map((e, c) => {
+                        const acc = 1 - e / r.countPerClass[c];
+                        return (
+                          <td
+                            key={c}
+                            className="mono"
+                            title={`${NAMES[role]}: ${e} errors on ${r.countPerClass[c]} test ${c}s`}
+                            data-class={c}
+                            data-errors={e}
+                          >
+                            {(100 * acc).toFixed(acc === 1 ? 0 : 1)}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  );
+                })}
+                <tr
+                  className="seen"
+                  data-testid="seen-counts"
+                  data-counts={seenClassCounts.join(',')}
                 >
-                  seen
-                </th>
-                {seenClassCounts.map((n, c) => (
-                  <td
-                    key={c}
-                    className="mono small"
-                    title={`the students have trained on ${n} examples of ${c}`}
+                  <th
+                    scope="row"
+                    title="Training examples of each digit the students have seen so far"
                   >
-                    {n >= 10_000
-                      ? `${Math.round(n / 1000)}k`
-                      : n >= 1000
-                        ? `${(n / 1000).toFixed(1)}k`
-                        : n}
-                  </td>
-                ))}
-              </tr>
-            </tbody>
-          </table>
+                    seen
+                  </th>
+                  {seenClassCounts.map((n, c) => (
+                    <td
+                      key={c}
+                      className="mono small"
+                      title={`the students have trained on ${n} examples of ${c}`}
+                    >
+                      {n >= 10_000
+                        ? `${Math.round(n / 1000)}k`
+                        : n >= 1000
+                          ? `${(n / 1000).toFixed(1)}k`
+                          : n}
+                    </td>
+                  ))}
+                </tr>
+              </tbody>
+            </table>
+          </div>
           <p className="small">
             Test accuracy (%) per digit. Transfer set: {transferSize.toLocaleString('en-US')}{' '}
             training digits
