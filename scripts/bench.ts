@@ -1,16 +1,25 @@
 /**
- * npm run bench [-- --runs 3 --backends wasm,webgl,webgpu,cpu --quick]
+ * npm run bench [-- --quick] [--runs 3] [--backends wasm,webgl,webgpu,cpu] [--no-build] [--skip-app]
  *
- * Builds the app, serves it locally, drives headless Chromium through bench.html on each backend
- * and writes bench/results.json and bench/results.md: samples/s, ms/step and achieved GFLOP/s of
- * a teacher step, a distilled-student step and a control-student step (median, min, max of runs).
+ * Builds the app, serves it locally, drives headless Chromium (Debian's /usr/bin/chromium when
+ * present) and writes bench/results.json and bench/results.md:
+ *   - training throughput of a teacher, distilled-student and control-student step per backend,
+ *     batch 128/512, students 800-800 and 30-30 (bench.html → src/bench/throughput.worker.ts);
+ *   - achieved GFLOP/s against the same backend's plain matMul, measured in the same run;
+ *   - KD overhead (distilled / control step time) and ours / naive peer, pair by pair per run;
+ *   - WASM with threads, on a cross-origin-isolated server;
+ *   - the real app: startup on a cold cache, T-slider → repaint latency while training, long tasks;
+ *   - memory: numTensors and heap every 500 steps over 5,000 steps.
+ * Every figure is a median of the runs with min and max. Nothing here is asserted in tests.
  */
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { chromium } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 import { preview } from 'vite';
-import type { BenchResult, StepTiming } from '../src/bench/benchProtocol.ts';
+import type { BenchResult } from '../src/bench/benchProtocol.ts';
+import { measureResponsiveness, measureStartup } from './lib/appBench.ts';
+import { renderMarkdown, summarize, type Stat } from './lib/benchSummary.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -20,14 +29,13 @@ const option = (name: string, fallback: string) => {
 const quick = args.includes('--quick');
 const runs = Number(option('runs', quick ? '1' : '3'));
 const backends = option('backends', 'wasm,webgl,webgpu,cpu').split(',');
-/** Slow software backends get fewer steps and only batch 128, so the whole bench stays in minutes. */
-const PLAN: Record<string, { batch: string; steps: number }> = {
-  wasm: { batch: '128,512', steps: quick ? 5 : 15 },
-  webgl: { batch: '128', steps: quick ? 2 : 4 },
-  webgpu: { batch: '128', steps: 2 },
-  cpu: { batch: '128', steps: 2 },
+/** Slow software backends get fewer steps, so the whole bench stays within minutes. */
+const STEPS: Record<string, number> = {
+  wasm: quick ? 5 : 12,
+  webgl: quick ? 2 : 3,
+  webgpu: 2,
+  cpu: 2,
 };
-
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-background-networking',
@@ -38,101 +46,146 @@ const CHROMIUM_ARGS = [
   '--enable-unsafe-webgpu',
 ];
 
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
 // A build of its own, so a bench never disturbs a dist/ that a preview or the e2e tests serve.
 const OUT_DIR = 'bench/tmp/dist';
 if (!args.includes('--no-build')) {
   execSync('tsx scripts/prepare-mnist.ts --if-missing', { stdio: 'inherit' });
   execSync(`npx vite build --outDir ${OUT_DIR} --emptyOutDir`, { stdio: 'inherit' });
 }
+const PORT = 4380;
+const ISOLATED_PORT = 4381;
 const server = await preview({
   build: { outDir: OUT_DIR },
-  preview: { port: 4380, strictPort: true },
+  preview: { port: PORT, strictPort: true },
 });
-const browser = await chromium.launch({
+// The same files, cross-origin isolated: tfjs-backend-wasm may use threads only here.
+const isolated = await preview({
+  build: { outDir: OUT_DIR },
+  preview: {
+    port: ISOLATED_PORT,
+    strictPort: true,
+    headers: {
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+    },
+  },
+});
+const browser: Browser = await chromium.launch({
   executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
   args: CHROMIUM_ARGS,
 });
-const rows: Record<string, unknown>[] = [];
-const raw: BenchResult[] = [];
+
+async function throughput(
+  port: number,
+  backend: string,
+  query: string,
+): Promise<BenchResult | string> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`http://localhost:${port}/bench.html?backend=${backend}&${query}`);
+    const handle = await page.waitForFunction(
+      () => (window as unknown as { benchResult?: unknown }).benchResult,
+      null,
+      {
+        timeout: 900_000,
+        polling: 500,
+      },
+    );
+    const outcome = (await handle.jsonValue()) as {
+      ok: boolean;
+      result?: BenchResult;
+      error?: string;
+    };
+    return outcome.ok && outcome.result ? outcome.result : (outcome.error ?? 'unknown error');
+  } finally {
+    await page.close();
+  }
+}
+
+const log = (message: string) => console.error(`bench: ${message}`);
+const results: { label: string; results: BenchResult[]; failure?: string }[] = [];
+let memory: BenchResult['memory'] = [];
+let startup: Awaited<ReturnType<typeof measureStartup>>[] = [];
+let responsiveness: Awaited<ReturnType<typeof measureResponsiveness>> | null = null;
 try {
   for (const backend of backends) {
-    const plan = PLAN[backend] ?? PLAN.cpu;
-    const perRun: BenchResult[] = [];
+    const batches = backend === 'wasm' || !quick ? '128,512' : '128';
+    const entry: (typeof results)[number] = { label: backend, results: [] };
     for (let run = 0; run < runs; run++) {
-      const page = await browser.newPage();
-      const url = `http://localhost:4380/bench.html?backend=${backend}&batch=${plan.batch}&steps=${plan.steps}&students=800-800,30-30`;
-      await page.goto(url);
-      const handle = await page.waitForFunction(
-        () => (window as unknown as { benchResult?: unknown }).benchResult,
-        null,
-        {
-          timeout: 600_000,
-          polling: 500,
-        },
+      const steps = STEPS[backend] ?? 2;
+      const outcome = await throughput(
+        PORT,
+        backend,
+        `batch=${batches}&steps=${steps}&students=800-800,30-30&naive=1`,
       );
-      const outcome = (await handle.jsonValue()) as {
-        ok: boolean;
-        result?: BenchResult;
-        error?: string;
-      };
-      await page.close();
-      if (!outcome.ok || !outcome.result) {
-        console.error(`bench: ${backend} failed: ${outcome.error}`);
+      if (typeof outcome === 'string') {
+        entry.failure = outcome;
+        log(`${backend} failed: ${outcome}`);
         break;
       }
-      perRun.push(outcome.result);
-      raw.push(outcome.result);
-      console.error(`bench: ${backend} run ${run + 1}/${runs} on ${outcome.result.backend} done`);
+      entry.results.push(outcome);
+      log(`${backend} run ${run + 1}/${runs} (${outcome.backend}) done`);
+      if (backend !== 'wasm' && runs > 1 && run === 0 && quick) break;
     }
-    if (perRun.length === 0) continue;
-    const keyOf = (t: StepTiming) => `${t.model}|${t.studentSize}|${t.batchSize}`;
-    const groups = new Map<string, StepTiming[]>();
-    for (const r of perRun)
-      for (const t of r.timings) groups.set(keyOf(t), [...(groups.get(keyOf(t)) ?? []), t]);
-    for (const timings of groups.values()) {
-      const sps = timings.map((t) => t.samplesPerSec);
-      const first = timings[0];
-      rows.push({
-        requested: backend,
-        backend: perRun[0].backend,
-        model: first.model,
-        studentSize: first.studentSize,
-        batchSize: first.batchSize,
-        samplesPerSec: { median: median(sps), min: Math.min(...sps), max: Math.max(...sps) },
-        gflops: median(timings.map((t) => t.gflops)),
-        runs: timings.length,
-      });
+    results.push(entry);
+  }
+  if (backends.includes('wasm')) {
+    const threaded: (typeof results)[number] = {
+      label: 'wasm, cross-origin isolated',
+      results: [],
+    };
+    for (let run = 0; run < runs; run++) {
+      const outcome = await throughput(
+        ISOLATED_PORT,
+        'wasm',
+        `batch=128,512&steps=${STEPS.wasm}&students=800-800&naive=0`,
+      );
+      if (typeof outcome === 'string') {
+        threaded.failure = outcome;
+        break;
+      }
+      threaded.results.push(outcome);
     }
+    results.push(threaded);
+    log('wasm (isolated) done');
+    const soak = await throughput(
+      PORT,
+      'wasm',
+      `batch=128&steps=2&students=30-30&naive=0&memory=${quick ? 1000 : 5000}`,
+    );
+    if (typeof soak !== 'string') memory = soak.memory;
+    log('memory soak done');
+  }
+  if (!args.includes('--skip-app')) {
+    for (let run = 0; run < runs; run++)
+      startup.push(await measureStartup(browser, `http://localhost:${PORT}/`));
+    log('startup done');
+    responsiveness = await measureResponsiveness(
+      browser,
+      `http://localhost:${PORT}/?student=800-800`,
+      quick ? 100 : 150,
+    );
+    log('responsiveness done');
   }
 } finally {
   await browser.close();
-  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  for (const s of [server, isolated])
+    await new Promise<void>((resolve) => s.httpServer.close(() => resolve()));
 }
 
-const result = {
+const threadsNote = results.find((r) => r.label.includes('isolated'))?.results[0]?.threads;
+const summary = summarize(results, memory, startup, responsiveness);
+const report = {
   date: new Date().toISOString(),
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, browser: browser.version() },
   command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
-  rows,
-  raw,
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, browser: browser.version() },
+  runs,
+  threadsNote,
+  summary,
+  raw: { results, memory, startup, responsiveness },
 };
 mkdirSync('bench', { recursive: true });
-writeFileSync('bench/results.json', JSON.stringify(result, null, 2));
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-const md = [
-  `| backend | model | student | batch | samples/s (median) | min–max | GFLOP/s |`,
-  `|---|---|---|---|---|---|---|`,
-  ...rows.map((r) => {
-    const s = r.samplesPerSec as { median: number; min: number; max: number };
-    const name = r.requested === r.backend ? String(r.backend) : `${r.requested}→${r.backend}`;
-    return `| ${name} | ${r.model} | ${r.studentSize ?? '1200-1200'} | ${r.batchSize} | ${fmt(s.median)} | ${fmt(s.min)}–${fmt(s.max)} | ${(r.gflops as number).toFixed(1)} |`;
-  }),
-].join('\n');
-writeFileSync('bench/results.md', `${md}\n`);
-console.log(JSON.stringify({ command: result.command, machine: result.machine, rows }, null, 2));
+writeFileSync('bench/results.json', `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync('bench/results.md', renderMarkdown(report.command, report.machine, summary));
+console.log(JSON.stringify({ command: report.command, targets: summary.targets }, null, 2));
+export type { Stat };

@@ -6,10 +6,14 @@ export interface BenchRequest {
   studentSizes: StudentSize[];
   /** Timed steps per measurement (after warm-up). */
   steps: number;
+  /** Also time the naive peer (teacher forward each step, stock kernels, tf.layers). */
+  naive: boolean;
+  /** Steps of the memory soak (distilled + control 30-30 students); 0 skips it. */
+  memorySteps: number;
 }
 
 export interface StepTiming {
-  model: 'teacher' | 'distilled' | 'control';
+  model: 'teacher' | 'distilled' | 'control' | 'naive-distilled';
   studentSize: StudentSize | null;
   batchSize: number;
   samplesPerSec: number;
@@ -18,7 +22,28 @@ export interface StepTiming {
   gflops: number;
 }
 
+/** Plain matMul throughput, the ceiling for these models on this backend. */
+export interface MatMulTiming {
+  m: number;
+  k: number;
+  n: number;
+  gflops: number;
+}
+
+export interface MemorySample {
+  step: number;
+  numTensors: number;
+  numBytes: number;
+  /** JS heap of the worker where the browser exposes it (performance.memory), else null. */
+  heapBytes: number | null;
+}
+
 export interface BenchResult {
+  /** WASM threads in use (null on other backends), and whether the page was cross-origin isolated. */
+  threads: number | null;
+  crossOriginIsolated: boolean;
+  matMul: MatMulTiming[];
+  memory: MemorySample[];
   requested: BackendRequest;
   backend: BackendName;
   reason: string;

@@ -4,6 +4,7 @@
  * chosen backend with the engine's own step functions, so the numbers are the app's numbers.
  */
 import * as tf from '@tensorflow/tfjs';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { IMAGE_SIZE, NUM_CLASSES } from '../data/mnistAssets.ts';
 import { chooseBackend } from '../engine/backend.ts';
 import { distillStep, hardLabelStep } from '../engine/steps.ts';
@@ -16,7 +17,14 @@ import {
 import { matMulForBackend } from '../models/denseMatMul.ts';
 import type { Mlp } from '../models/mlp.ts';
 import { disposeMlp, forwardFlops } from '../models/mlp.ts';
-import type { BenchRequest, BenchResult, StepTiming } from './benchProtocol.ts';
+import type {
+  BenchRequest,
+  BenchResult,
+  MatMulTiming,
+  MemorySample,
+  StepTiming,
+} from './benchProtocol.ts';
+import { createNaivePeer } from './naivePeer.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const WARMUP = 3;
@@ -26,6 +34,53 @@ function time(steps: number, step: () => void): number {
   const t0 = performance.now();
   for (let i = 0; i < steps; i++) step();
   return (performance.now() - t0) / steps;
+}
+
+/** GFLOP/s of a plain a·b, synchronised by reading one value back. */
+function matMulGflops(m: number, k: number, n: number, repeats: number): MatMulTiming {
+  const a = tf.randomUniform([m, k], -1, 1, 'float32', 5) as tf.Tensor2D;
+  const b = tf.randomUniform([k, n], -1, 1, 'float32', 6) as tf.Tensor2D;
+  const once = () => tf.tidy(() => tf.matMul(a, b).slice([0, 0], [1, 1]).dataSync());
+  const ms = time(repeats, once);
+  tf.dispose([a, b]);
+  return { m, k, n, gflops: (2 * m * k * n) / (ms * 1e6) };
+}
+
+/** tf.memory() and the worker heap every 500 steps of distilled + control training (30-30). */
+function memorySoak(steps: number, matMul: ReturnType<typeof matMulForBackend>): MemorySample[] {
+  const batch = 128;
+  const x = tf.randomUniform([batch, IMAGE_SIZE], 0, 1, 'float32', 7) as tf.Tensor2D;
+  const y = tf.randomUniform([batch], 0, NUM_CLASSES, 'int32', 8) as tf.Tensor1D;
+  const zt = tf.randomNormal([batch, NUM_CLASSES], 0, 5, 'float32', 9) as tf.Tensor2D;
+  const distilled = createStudent('30-30', 2);
+  const control = createStudent('30-30', 2);
+  const [dOpt, cOpt] = [tf.train.adam(1e-3), tf.train.adam(1e-3)];
+  const heap = () =>
+    (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ??
+    null;
+  const samples: MemorySample[] = [];
+  for (let step = 0; step <= steps; step++) {
+    if (step % 500 === 0) {
+      const m = tf.memory();
+      samples.push({ step, numTensors: m.numTensors, numBytes: m.numBytes, heapBytes: heap() });
+    }
+    distillStep(
+      distilled,
+      dOpt,
+      x,
+      y,
+      zt,
+      { temperature: 1 + (step % 20), alpha: (step % 10) / 10 },
+      matMul,
+    );
+    hardLabelStep(control, cOpt, x, y, matMul);
+  }
+  disposeMlp(distilled);
+  disposeMlp(control);
+  dOpt.dispose();
+  cOpt.dispose();
+  tf.dispose([x, y, zt]);
+  return samples;
 }
 
 async function run(request: BenchRequest): Promise<BenchResult> {
@@ -69,22 +124,41 @@ async function run(request: BenchRequest): Promise<BenchResult> {
       const control = createStudent(size, 1);
       const [dOpt, cOpt] = [tf.train.adam(1e-3), tf.train.adam(1e-3)];
       const sizes = studentSizes(size);
-      record(
-        'distilled',
-        size,
-        batchSize,
-        sizes,
-        time(request.steps, () =>
-          distillStep(distilled, dOpt, x, y, zt, { temperature: 4, alpha: 0.1 }, matMul),
-        ),
-      );
-      record(
-        'control',
-        size,
-        batchSize,
-        sizes,
-        time(request.steps, () => hardLabelStep(control, cOpt, x, y, matMul)),
-      );
+      // Distilled and control steps alternate, so the KD overhead compares like with like.
+      const stepD = () =>
+        distillStep(distilled, dOpt, x, y, zt, { temperature: 4, alpha: 0.1 }, matMul);
+      const stepC = () => hardLabelStep(control, cOpt, x, y, matMul);
+      for (let i = 0; i < WARMUP; i++) {
+        stepD();
+        stepC();
+      }
+      let msD = 0;
+      let msC = 0;
+      for (let i = 0; i < request.steps; i++) {
+        const t0 = performance.now();
+        stepD();
+        const t1 = performance.now();
+        stepC();
+        msD += t1 - t0;
+        msC += performance.now() - t1;
+      }
+      record('distilled', size, batchSize, sizes, msD / request.steps);
+      record('control', size, batchSize, sizes, msC / request.steps);
+      if (request.naive) {
+        const naive = createNaivePeer(sizes.slice(1, -1), 4, 0.1);
+        const naiveMs = time(request.steps, () => naive.step(x, y));
+        // Its FLOPs: the student's training step plus the teacher's forward pass, per sample.
+        timings.push({
+          model: 'naive-distilled',
+          studentSize: size,
+          batchSize,
+          msPerStep: naiveMs,
+          samplesPerSec: (batchSize * 1000) / naiveMs,
+          gflops:
+            ((3 * forwardFlops(sizes) + forwardFlops(TEACHER_SIZES)) * batchSize) / (naiveMs * 1e6),
+        });
+        naive.dispose();
+      }
       disposeMlp(distilled);
       disposeMlp(control);
       dOpt.dispose();
@@ -97,6 +171,10 @@ async function run(request: BenchRequest): Promise<BenchResult> {
     backend: report.backend,
     reason: report.reason,
     timings,
+    threads: report.backend === 'wasm' ? getThreadsCount() : null,
+    crossOriginIsolated: scope.crossOriginIsolated,
+    matMul: request.batchSizes.map((m) => matMulGflops(m, 784, 800, Math.max(3, request.steps))),
+    memory: request.memorySteps > 0 ? memorySoak(request.memorySteps, matMul) : [],
     numTensorsBefore,
     numTensorsAfter: tf.memory().numTensors,
   };

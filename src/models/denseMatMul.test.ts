@@ -72,3 +72,18 @@ describe('kernel choice', () => {
     expect(matMulForBackend('cpu')).toBe(matMulStock);
   });
 });
+
+describe('model lifetime', () => {
+  it('creating, cloning and disposing models leaves no tensor behind, even with equal names', async () => {
+    expect(await tf.setBackend('cpu')).toBe(true);
+    const before = tf.memory().numTensors;
+    const { cloneMlp, disposeMlp } = await import('./mlp.ts');
+    const a = createMlp('student', [5, 4, 3], 1);
+    const b = createMlp('student', [5, 4, 3], 1);
+    const c = cloneMlp(a, 'control');
+    expect(Array.from(c.kernels[0].dataSync())).toEqual(Array.from(a.kernels[0].dataSync()));
+    expect(Array.from(b.kernels[0].dataSync())).toEqual(Array.from(a.kernels[0].dataSync()));
+    for (const m of [a, b, c]) disposeMlp(m);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});

@@ -21,6 +21,11 @@ export interface ForwardOptions {
   matMul?: MatMul;
 }
 
+/** tfjs variable names must be unique while they live; two students may share a display name. */
+let instances = 0;
+const variableName = (name: string, layer: number, kind: 'kernel' | 'bias') =>
+  `${name}#${instances}/dense${layer}/${kind}`;
+
 /**
  * Glorot-uniform kernels (limit √(6/(fan_in+fan_out)), Glorot & Bengio 2010), zero biases,
  * from a seed: the same seed gives the same weights on every backend (tfjs draws them in JS).
@@ -33,14 +38,17 @@ export function createMlp(
 ): Mlp {
   const kernels: tf.Variable[] = [];
   const biases: tf.Variable[] = [];
+  instances++;
   for (let l = 0; l + 1 < sizes.length; l++) {
     const fanIn = sizes[l];
     const fanOut = sizes[l + 1];
     const limit = Math.sqrt(6 / (fanIn + fanOut));
     const init = tf.randomUniform([fanIn, fanOut], -limit, limit, 'float32', seed * 101 + l);
-    kernels.push(tf.variable(init, true, `${name}/dense${l}/kernel`));
+    kernels.push(tf.variable(init, true, variableName(name, l, 'kernel')));
     init.dispose();
-    biases.push(tf.variable(tf.zeros([fanOut]), true, `${name}/dense${l}/bias`));
+    const zeros = tf.zeros([fanOut]);
+    biases.push(tf.variable(zeros, true, variableName(name, l, 'bias')));
+    zeros.dispose();
   }
   return { name, sizes: [...sizes], kernels, biases, dropout };
 }
@@ -72,14 +80,23 @@ export function mlpForward(mlp: Mlp, x: tf.Tensor2D, options: ForwardOptions = {
   });
 }
 
+/** A new variable holding a copy of `source` (the temporary clone is released at once). */
+function copyVariable(source: tf.Variable, name: string): tf.Variable {
+  const copy = source.clone();
+  const variable = tf.variable(copy, true, name);
+  copy.dispose();
+  return variable;
+}
+
 /** A second model with the same architecture and a copy of the weights. */
 export function cloneMlp(source: Mlp, name: string): Mlp {
+  instances++;
   return {
     name,
     sizes: source.sizes,
     dropout: { ...source.dropout },
-    kernels: source.kernels.map((k, l) => tf.variable(k.clone(), true, `${name}/dense${l}/kernel`)),
-    biases: source.biases.map((b, l) => tf.variable(b.clone(), true, `${name}/dense${l}/bias`)),
+    kernels: source.kernels.map((k, l) => copyVariable(k, variableName(name, l, 'kernel'))),
+    biases: source.biases.map((b, l) => copyVariable(b, variableName(name, l, 'bias'))),
   };
 }
 
