@@ -1,11 +1,35 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+
+/**
+ * tfjs-backend-wasm starts its WASM threads from a Blob holding `factory.toString()`, which
+ * refers to the enclosing `_scriptDir`; once bundled, that name is not in the Blob's scope
+ * (`_scriptDir is not defined`). Declaring it in the Blob makes threaded WASM work in a build.
+ */
+function tfjsWasmThreadsInBundles(): Plugin {
+  const needle = '`var WasmBackendModuleThreadedSimd = ` +';
+  return {
+    name: 'kd:tfjs-wasm-threads-in-bundles',
+    transform(code, id) {
+      if (!id.includes('tfjs-backend-wasm') || !code.includes(needle)) return null;
+      return {
+        code: code.replace(needle, '`var _scriptDir; var WasmBackendModuleThreadedSimd = ` +'),
+        map: null,
+      };
+    },
+  };
+}
 
 // Relative base so the built site works from any folder of a static host (embeds, GitHub Pages).
 export default defineConfig({
   base: './',
   plugins: [react()],
-  worker: { format: 'es' },
+  worker: {
+    format: 'es',
+    plugins: () => [tfjsWasmThreadsInBundles()],
+    // The same Blob needs the factory's own names: compress the worker, but do not mangle.
+    rolldownOptions: { output: { minify: { mangle: false, compress: true } } },
+  },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,

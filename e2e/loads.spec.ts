@@ -61,7 +61,10 @@ test('Asking for WebGPU where it cannot start falls back visibly to a backend th
     const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
     return !!(gpu && (await gpu.requestAdapter()));
   });
-  test.skip(hasAdapter, 'this browser has a WebGPU adapter, so ?backend=webgpu would not fall back');
+  test.skip(
+    hasAdapter,
+    'this browser has a WebGPU adapter, so ?backend=webgpu would not fall back',
+  );
 
   await openReady(page, 'backend=webgpu');
   const notice = page.getByTestId('backend-fallback');

@@ -48,14 +48,18 @@ async function dragTemperatureAndCheck(page: Page) {
   expect(low).toBe(0);
   await expect.poll(() => shownTemperature(page)).toBe('1.00');
   expect(urlParam(page, 'T')).toBe('1');
-  await expect.poll(async () => maxDiff(await readBarProbabilities(page, 'teacher'), atDefault.teacher)).toBeGreaterThan(1e-3);
+  await expect
+    .poll(async () => maxDiff(await readBarProbabilities(page, 'teacher'), atDefault.teacher))
+    .toBeGreaterThan(1e-3);
   const atLow = await readBoth(page);
 
   const high = await dragSlider(page, T_SLIDER, 1);
   expect(high).toBeGreaterThan(low);
   await expect.poll(() => shownTemperature(page)).toBe('50.0');
   expect(urlParam(page, 'T')).toBe('50');
-  await expect.poll(async () => maxDiff(await readBarProbabilities(page, 'teacher'), atLow.teacher)).toBeGreaterThan(1e-3);
+  await expect
+    .poll(async () => maxDiff(await readBarProbabilities(page, 'teacher'), atLow.teacher))
+    .toBeGreaterThan(1e-3);
   const atHigh = await readBoth(page);
 
   // softmax(z/T): the largest probability can only fall as T rises (1 → 8 → 50), and at T = 50

@@ -40,9 +40,9 @@ test('The log-scale toggle changes the bar heights but not the probability text.
 
   await toggle.check();
   expect(urlParam(page, 'log')).toBe('1');
-  await expect.poll(async () => (await readBars(page)).map((b) => b.height)).not.toEqual(
-    linear.map((b) => b.height),
-  );
+  await expect
+    .poll(async () => (await readBars(page)).map((b) => b.height))
+    .not.toEqual(linear.map((b) => b.height));
   const log = await readBars(page);
   expect(log.map((b) => b.text)).toEqual(linear.map((b) => b.text));
   expect(log.map((b) => b.label)).toEqual(linear.map((b) => b.label));
@@ -54,8 +54,8 @@ test('The log-scale toggle changes the bar heights but not the probability text.
 
   await toggle.uncheck();
   expect(urlParam(page, 'log')).toBeNull();
-  await expect.poll(async () => (await readBars(page)).map((b) => b.height)).toEqual(
-    linear.map((b) => b.height),
-  );
+  await expect
+    .poll(async () => (await readBars(page)).map((b) => b.height))
+    .toEqual(linear.map((b) => b.height));
   expect(errors).toEqual([]);
 });

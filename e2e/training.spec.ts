@@ -91,9 +91,7 @@ test('Training runs end to end: the teacher learns, is stopped early, its logits
   expect(await drawnLines(page, 'accuracy')).toBeGreaterThanOrEqual(3);
   expect(await drawnLines(page, 'loss')).toBeGreaterThanOrEqual(1);
   await expect(page.getByTestId('result-distilled')).toContainText('800-800');
-  await expect(page.getByTestId('accuracy-teacher')).toHaveText(
-    `${teacherAccuracy!.toFixed(2)}%`,
-  );
+  await expect(page.getByTestId('accuracy-teacher')).toHaveText(`${teacherAccuracy!.toFixed(2)}%`);
 
   // The phases went ready → teacher → caching → students, in that order, nothing else between.
   expect(await phases()).toEqual(['ready', 'teacher', 'caching', 'students']);

@@ -19,6 +19,7 @@ import { PAPER_BIAS_SHIFT, presetById } from '../src/state/presets.ts';
 import { DEFAULT_SETTINGS, toEngineConfig, toLiveHyper } from '../src/state/settingsSchema.ts';
 import { loadMnistNode } from './lib/nodeMnist.ts';
 import { formatSeconds, ProgressBar } from './lib/progress.ts';
+import { writeReproduceTable } from './lib/reproduceTable.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -129,6 +130,7 @@ const result = {
 mkdirSync(out.replace(/\/[^/]+$/, ''), { recursive: true });
 writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
 console.error(`reproduce: ${preset.id} done in ${formatSeconds(seconds)}; wrote ${out}`);
+if (!option('out')) writeReproduceTable('bench/reproduce');
 console.log(
   JSON.stringify({
     preset: result.preset,

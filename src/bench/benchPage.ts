@@ -21,4 +21,11 @@ worker.onmessage = (
   out.textContent = JSON.stringify(e.data, null, 2);
   worker.terminate();
 };
+worker.onerror = (e: ErrorEvent) => {
+  (window as unknown as { benchResult?: unknown }).benchResult = {
+    ok: false,
+    error: e.message || 'worker error',
+  };
+  out.textContent = `worker error: ${e.message}`;
+};
 worker.postMessage(request);
