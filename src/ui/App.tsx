@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useDeferredValue, useEffect } from 'react';
 import { toEngineConfig, toLiveHyper, type Settings } from '../state/settingsSchema.ts';
 import { AccuracyChart } from './charts/AccuracyChart.tsx';
 import { LossChart } from './charts/LossChart.tsx';
@@ -19,6 +19,9 @@ import { useEngine } from './useEngine.ts';
 import { useUrlSettings } from './useUrlSettings.ts';
 import type { SettingNotice } from '../state/urlState.ts';
 
+const NO_POINTS: never[] = [];
+const NO_COUNTS = new Array<number>(10).fill(0);
+
 /** Settings live in the URL; a new backend remounts the playground, and with it the worker. */
 export function App() {
   const { settings, notices, update } = useUrlSettings();
@@ -38,6 +41,8 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
   const hyper = toLiveHyper(settings);
   const engine = useEngine(settings.backend, config, hyper);
   const { snapshot, send } = engine;
+  // Curves and tables follow the worker at low priority: a slider input always renders first.
+  const background = useDeferredValue(snapshot);
 
   // T and α act live: the worker applies them from the next batch.
   useEffect(() => {
@@ -51,7 +56,7 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
     if (next.backend === settings.backend) send({ type: 'reset', config: toEngineConfig(next) });
   };
 
-  const lastLoss = snapshot?.loss.findLast((p) => p.total !== undefined);
+  const lastLoss = background?.loss.findLast((p) => p.total !== undefined);
   const results = useTestResults(
     engine.testLabels,
     engine.evaluations,
@@ -144,16 +149,19 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
             onLogScale={(logScale) => update({ logScale })}
           />
           <div className="charts">
-            <AccuracyChart points={snapshot?.accuracy ?? []} teacherReference={teacherReference} />
-            <LossChart points={snapshot?.loss ?? []} />
+            <AccuracyChart
+              points={background?.accuracy ?? NO_POINTS}
+              teacherReference={teacherReference}
+            />
+            <LossChart points={background?.loss ?? NO_POINTS} />
           </div>
           <PerClassPanel
             results={results}
             biasClasses={settings.biasClasses}
             biasShift={settings.biasShift}
             onBias={update}
-            seenClassCounts={snapshot?.seenClassCounts ?? new Array<number>(10).fill(0)}
-            transferSize={snapshot?.transferSize ?? 0}
+            seenClassCounts={background?.seenClassCounts ?? NO_COUNTS}
+            transferSize={background?.transferSize ?? 0}
           />
         </div>
       </main>

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import {
   CartesianGrid,
   Legend,
@@ -15,7 +16,7 @@ import { MODEL_COLORS } from '../modelColors.ts';
 const percent = (v: number) => `${(100 * v).toFixed(1)}%`;
 
 /** Test accuracy of each model against its own epochs of training. */
-export function AccuracyChart({
+function AccuracyChartView({
   points,
   teacherReference,
 }: {
@@ -115,3 +116,12 @@ export function AccuracyChart({
     </section>
   );
 }
+
+/** Re-renders only when a point is added or the reference moves, not on every snapshot. */
+export const AccuracyChart = memo(
+  AccuracyChartView,
+  (a, b) =>
+    a.points.length === b.points.length &&
+    a.points.at(-1)?.epoch === b.points.at(-1)?.epoch &&
+    a.teacherReference === b.teacherReference,
+);

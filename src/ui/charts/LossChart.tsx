@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import {
   CartesianGrid,
   Legend,
@@ -24,7 +25,7 @@ function decimate<T>(points: T[]): T[] {
 }
 
 /** Training losses: the distilled student's total and its two terms, the control's CE, the teacher's CE. */
-export function LossChart({ points }: { points: LossPoint[] }) {
+function LossChartView({ points }: { points: LossPoint[] }) {
   const data = decimate(points);
   return (
     <section
@@ -113,3 +114,10 @@ export function LossChart({ points }: { points: LossPoint[] }) {
     </section>
   );
 }
+
+/** Re-renders only when a loss point is added, not on every snapshot or slider move. */
+export const LossChart = memo(
+  LossChartView,
+  (a, b) =>
+    a.points.length === b.points.length && a.points.at(-1)?.epoch === b.points.at(-1)?.epoch,
+);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { NUM_CLASSES } from '../../data/mnistAssets.ts';
 import { BiasControl } from './BiasControl.tsx';
 import { ConfusionMatrix } from './ConfusionMatrix.tsx';
@@ -20,7 +20,7 @@ interface Props {
 }
 
 /** Per-class accuracy of every model, a confusion matrix, the bias control, and what the students saw. */
-export function PerClassPanel({
+function PerClassPanelView({
   results,
   biasClasses,
   biasShift,
@@ -143,3 +143,14 @@ export function PerClassPanel({
     </section>
   );
 }
+
+export const PerClassPanel = memo(
+  PerClassPanelView,
+  (a, b) =>
+    a.results === b.results &&
+    a.biasClasses === b.biasClasses &&
+    a.biasShift === b.biasShift &&
+    a.onBias === b.onBias &&
+    a.transferSize === b.transferSize &&
+    a.seenClassCounts.join() === b.seenClassCounts.join(),
+);
