@@ -41,6 +41,22 @@ describe('the weights file', () => {
     disposeMlp(target);
   });
 
+  it('round-trips through 8-bit affine quantization within half a step', () => {
+    const source = createMlp('a', [6, 5, 3], 11);
+    const target = createMlp('b', [6, 5, 3], 99);
+    const { json, bin } = encodeMlpWeights(source, 'a.bin', 'uint8');
+    expect(bin.byteLength).toBe(6 * 5 + 5 + 5 * 3 + 3);
+    assignMlpWeights(target, json, bin.slice().buffer);
+    source.kernels.forEach((k, l) => {
+      const a = k.dataSync();
+      const b = target.kernels[l].dataSync();
+      const step = (Math.max(...a) - Math.min(...a)) / 255;
+      a.forEach((v, i) => expect(Math.abs(v - b[i])).toBeLessThanOrEqual(step / 2 + 1e-6));
+    });
+    disposeMlp(source);
+    disposeMlp(target);
+  });
+
   it('refuses a truncated file, a file for another architecture and NaN weights', () => {
     const source = createMlp('a', [6, 5, 3], 11);
     const { json, bin } = encodeMlpWeights(source, 'a.bin');

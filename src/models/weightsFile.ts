@@ -13,24 +13,54 @@ export interface MlpWeightsJson {
   weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
 }
 
+export type WeightStorage = 'float16' | 'uint8';
+
+/** Per-tensor affine 8-bit quantization: value ≈ min + q · scale, q in 0..255 (tfjs's 'uint8'). */
+function quantizeUint8(values: Float32Array): { q: Uint8Array; min: number; scale: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const scale = max > min ? (max - min) / 255 : 1;
+  const q = new Uint8Array(values.length);
+  for (let i = 0; i < values.length; i++) q[i] = Math.round((values[i] - min) / scale);
+  return { q, min, scale };
+}
+
 export function encodeMlpWeights(
   mlp: Mlp,
   binFile: string,
+  storage: WeightStorage = 'float16',
 ): { json: MlpWeightsJson; bin: Uint8Array } {
   const entries: tf.io.WeightsManifestEntry[] = [];
-  const parts: Uint16Array[] = [];
+  const parts: ArrayBufferView[] = [];
   mlp.kernels.forEach((kernel, l) => {
     for (const [kind, v] of [
       ['kernel', kernel],
       ['bias', mlp.biases[l]],
     ] as const) {
-      entries.push({
-        name: `dense${l}/${kind}`,
-        shape: v.shape,
-        dtype: 'float32',
-        quantization: { dtype: 'float16' },
-      });
-      parts.push(toFloat16Array(v.dataSync() as Float32Array));
+      const values = v.dataSync() as Float32Array;
+      const name = `dense${l}/${kind}`;
+      if (storage === 'uint8') {
+        const { q, min, scale } = quantizeUint8(values);
+        entries.push({
+          name,
+          shape: v.shape,
+          dtype: 'float32',
+          quantization: { dtype: 'uint8', min, scale },
+        });
+        parts.push(q);
+      } else {
+        entries.push({
+          name,
+          shape: v.shape,
+          dtype: 'float32',
+          quantization: { dtype: 'float16' },
+        });
+        parts.push(toFloat16Array(values));
+      }
     }
   });
   const total = parts.reduce((n, p) => n + p.byteLength, 0);
@@ -61,7 +91,12 @@ export function assignMlpWeights(mlp: Mlp, json: MlpWeightsJson, bin: ArrayBuffe
     );
   }
   const specs = json.weightsManifest.flatMap((g) => g.weights);
-  const expectedBytes = specs.reduce((n, s) => n + s.shape.reduce((a, b) => a * b, 1) * 2, 0);
+  const bytesPer = (s: tf.io.WeightsManifestEntry) =>
+    s.quantization?.dtype === 'uint8' ? 1 : s.quantization?.dtype === 'float16' ? 2 : 4;
+  const expectedBytes = specs.reduce(
+    (n, s) => n + s.shape.reduce((a, b) => a * b, 1) * bytesPer(s),
+    0,
+  );
   if (bin.byteLength !== expectedBytes) {
     throw new Error(
       `weights file has ${bin.byteLength} bytes, expected ${expectedBytes} (truncated or corrupt)`,
