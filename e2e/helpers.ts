@@ -191,15 +191,21 @@ export async function recordPhases(page: Page): Promise<() => Promise<string[]>>
 }
 
 /**
- * From phase ready, a first Step click starts the teacher phase; the app evaluates the fresh
- * teacher on the test set before its first step. Waits for that evaluation to show.
+ * The first Step click from phase ready. It does more than one step: with a teacher to train
+ * (`?teacher=train`) the fresh teacher is first evaluated on the test set; with the pretrained
+ * teacher (the default) its logits are cached on the transfer set and the students evaluated.
+ * Waits until that is done: a training phase, a step count in the status line, Step enabled.
  */
 export async function firstStep(page: Page): Promise<void> {
   await expectPhase(page, 'ready');
-  await page.getByRole('button', { name: 'Step', exact: true }).click();
-  await expectPhase(page, 'teacher');
-  await expect(page.getByTestId('accuracy-teacher')).toHaveText(/^\d+\.\d\d%$/, {
+  const step = page.getByRole('button', { name: 'Step', exact: true });
+  await step.click();
+  await expectPhase(page, /^(teacher|students)$/, 120_000);
+  await expect.poll(() => readStep(page), { timeout: 60_000 }).not.toBeNull();
+  await expect(step).toBeEnabled();
+  const evaluated =
+    (await status(page).getAttribute('data-phase')) === 'teacher' ? 'teacher' : 'distilled';
+  await expect(page.getByTestId(`accuracy-${evaluated}`)).toHaveText(/^\d+\.\d\d%$/, {
     timeout: 60_000,
   });
-  await expect.poll(() => readStep(page)).not.toBeNull();
 }

@@ -90,7 +90,8 @@ test('Dragging the temperature while training is paused redraws the soft targets
 }) => {
   test.setTimeout(150_000);
   const errors = collectConsoleErrors(page);
-  await openReady(page);
+  // teacher=train: a fresh teacher, whose logits the steps below visibly change.
+  await openReady(page, 'teacher=train');
 
   // A few steps by hand, so the teacher's logits are no longer those of a fresh network.
   await firstStep(page);

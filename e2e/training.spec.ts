@@ -28,10 +28,12 @@ test('Training runs end to end: the teacher learns, is stopped early, its logits
   // About 2–3 minutes on 2 CPU cores with WASM; the limit leaves room for a slower machine.
   test.setTimeout(6 * 60_000);
   const errors = collectConsoleErrors(page);
-  // The default 800-800 student, as a visitor gets it. evalEvery=50 (default 100) halves the
-  // wait between test-set evaluations, so the accuracies this test waits for show up sooner;
-  // an evaluation (10,000 digits) costs a few seconds, far less than 50 more steps.
-  await openReady(page, 'evalEvery=50');
+  // teacher=train: the page loads a pretrained teacher by default; this test trains one, as the
+  // paper's recipe does, and stops it early. The student is the default 800-800. evalEvery=50
+  // (default 100) halves the wait between test-set evaluations, so the accuracies this test
+  // waits for show up sooner; an evaluation (10,000 digits) costs a few seconds, far less than
+  // 50 more steps.
+  await openReady(page, 'teacher=train&evalEvery=50');
   const phases = await recordPhases(page);
 
   // 1. The teacher trains.
@@ -114,12 +116,12 @@ test('Once the students train, the loss formula shows their current loss terms, 
 }) => {
   test.setTimeout(3 * 60_000);
   const errors = collectConsoleErrors(page);
-  // A small student, and the teacher stopped before it trains at all: only the formula matters.
+  // The pretrained teacher (the default) and a small student: straight to distillation.
   await openReady(page, 'student=30-30');
   const formula = page.getByTestId('loss-formula');
   await expect(formula.locator('.katex-error')).toHaveCount(0);
 
-  await page.getByRole('button', { name: 'Stop teacher & distill →' }).click();
+  await page.getByRole('button', { name: '▶ Train' }).click();
   await expectPhase(page, 'students', 150_000);
   await expect.poll(() => chartPoints(page, 'loss'), { timeout: 60_000 }).toBeGreaterThan(0);
   await page.getByRole('button', { name: '❚❚ Pause' }).click();
