@@ -92,7 +92,6 @@ test('Training runs end to end: the teacher learns, is stopped early, its logits
   // Teacher, distilled and control accuracy lines; at least one loss line.
   expect(await drawnLines(page, 'accuracy')).toBeGreaterThanOrEqual(3);
   expect(await drawnLines(page, 'loss')).toBeGreaterThanOrEqual(1);
-  await expect(page.getByTestId('result-distilled')).toContainText('800-800');
   await expect(page.getByTestId('accuracy-teacher')).toHaveText(`${teacherAccuracy!.toFixed(2)}%`);
 
   // The phases went ready → teacher → caching → students, in that order, nothing else between.

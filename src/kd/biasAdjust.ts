@@ -1,3 +1,5 @@
+import { argmaxRows } from './metrics.ts';
+
 /**
  * Predictions after adding `shift[c]` to each class's output bias, i.e. to every logit of class c
  * (Hinton et al. 2015 §3 raised class 3's bias by 3.5 after omitting 3s from the transfer set).
@@ -8,20 +10,7 @@ export function predictWithBiasShift(
   classes: number,
   shift: ArrayLike<number>,
 ): Int32Array {
-  const out = new Int32Array(rows);
-  for (let r = 0; r < rows; r++) {
-    let best = 0;
-    let bestValue = -Infinity;
-    for (let c = 0; c < classes; c++) {
-      const v = logits[r * classes + c] + (shift[c] ?? 0);
-      if (v > bestValue) {
-        bestValue = v;
-        best = c;
-      }
-    }
-    out[r] = best;
-  }
-  return out;
+  return argmaxRows(logits, rows, classes, shift);
 }
 
 /** Errors per true class, and in total, of predictions against labels. */

@@ -1,8 +1,16 @@
 /** Accuracy bookkeeping on plain arrays (logits read back from the worker). */
 import { assertShape } from './validation.ts';
 
-/** Index of the largest logit in each row; ties go to the lowest index, NaN never wins. */
-export function argmaxRows(logits: ArrayLike<number>, rows: number, classes: number): Int32Array {
+/**
+ * Index of the largest logit in each row; ties go to the lowest index, NaN never wins. An optional
+ * per-class `shift` is added to every row first (an output-bias change, see biasAdjust.ts).
+ */
+export function argmaxRows(
+  logits: ArrayLike<number>,
+  rows: number,
+  classes: number,
+  shift?: ArrayLike<number>,
+): Int32Array {
   assertShape(logits.length, rows, classes);
   if (rows > 0 && classes === 0) throw new RangeError('argmax of a row with no classes');
   const out = new Int32Array(rows);
@@ -11,8 +19,9 @@ export function argmaxRows(logits: ArrayLike<number>, rows: number, classes: num
     let best = 0;
     let bestValue = -Infinity;
     for (let i = 0; i < classes; i++) {
-      if (logits[base + i] > bestValue) {
-        bestValue = logits[base + i];
+      const value = logits[base + i] + (shift ? shift[i] : 0);
+      if (value > bestValue) {
+        bestValue = value;
         best = i;
       }
     }

@@ -27,7 +27,7 @@ function logSoftmaxInto(
   for (let i = 0; i < classes; i++) out[i] = logits[offset + i] / temperature - max - logSum;
 }
 
-/** softmax(z/T)_i = exp(z_i/T − m) / Σ_j exp(z_j/T − m), with m = max_j z_j/T. */
+/** softmax(z/T) = exp(log softmax(z/T)): the same max-shifted sum, so just as stable. */
 function softmaxInto(
   logits: ArrayLike<number>,
   offset: number,
@@ -35,17 +35,8 @@ function softmaxInto(
   temperature: number,
   out: Float64Array,
 ): void {
-  let max = -Infinity;
-  for (let i = 0; i < classes; i++) {
-    const scaled = logits[offset + i] / temperature;
-    if (scaled > max) max = scaled;
-  }
-  let sum = 0;
-  for (let i = 0; i < classes; i++) {
-    out[i] = Math.exp(logits[offset + i] / temperature - max);
-    sum += out[i];
-  }
-  for (let i = 0; i < classes; i++) out[i] /= sum;
+  logSoftmaxInto(logits, offset, classes, temperature, out);
+  for (let i = 0; i < classes; i++) out[i] = Math.exp(out[i]);
 }
 
 /** softmax(z/T) of one row of logits. */

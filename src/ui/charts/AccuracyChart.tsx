@@ -12,6 +12,7 @@ import {
 } from 'recharts';
 import type { AccuracyPoint } from '../../engine/protocol.ts';
 import { MODEL_COLORS } from '../modelColors.ts';
+import { CHART_MARGIN, EPOCH_AXIS_PROPS, epochLabel, GRID_PROPS } from './chartStyle.ts';
 
 const percent = (v: number) => `${(100 * v).toFixed(1)}%`;
 
@@ -40,21 +41,9 @@ function AccuracyChartView({
       <h2 id="acc-title">Test accuracy (10,000 digits)</h2>
       <div className="chart-box">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={points} margin={{ top: 8, right: 16, bottom: 18, left: 4 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ef" />
-            <XAxis
-              dataKey="epoch"
-              type="number"
-              domain={[0, 'dataMax']}
-              tickFormatter={(v: number) => v.toFixed(1)}
-              label={{
-                value: 'epochs of training (each model)',
-                position: 'insideBottom',
-                offset: -10,
-                fontSize: 12,
-              }}
-              fontSize={12}
-            />
+          <LineChart data={points} margin={CHART_MARGIN}>
+            <CartesianGrid {...GRID_PROPS} />
+            <XAxis {...EPOCH_AXIS_PROPS} />
             <YAxis
               domain={[low, 1]}
               allowDataOverflow
@@ -62,10 +51,7 @@ function AccuracyChartView({
               fontSize={12}
               width={52}
             />
-            <Tooltip
-              formatter={(v) => percent(Number(v))}
-              labelFormatter={(v) => `epoch ${Number(v).toFixed(2)}`}
-            />
+            <Tooltip formatter={(v) => percent(Number(v))} labelFormatter={epochLabel} />
             <Legend
               verticalAlign="top"
               height={24}

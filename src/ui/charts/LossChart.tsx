@@ -11,6 +11,7 @@ import {
 } from 'recharts';
 import type { LossPoint } from '../../engine/protocol.ts';
 import { MODEL_COLORS } from '../modelColors.ts';
+import { CHART_MARGIN, EPOCH_AXIS_PROPS, epochLabel, GRID_PROPS } from './chartStyle.ts';
 
 const MAX_POINTS = 400;
 
@@ -37,21 +38,9 @@ function LossChartView({ points }: { points: LossPoint[] }) {
       <h2 id="loss-title">Training loss (log scale)</h2>
       <div className="chart-box">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 18, left: 4 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ef" />
-            <XAxis
-              dataKey="epoch"
-              type="number"
-              domain={[0, 'dataMax']}
-              tickFormatter={(v: number) => v.toFixed(1)}
-              label={{
-                value: 'epochs of training (each model)',
-                position: 'insideBottom',
-                offset: -10,
-                fontSize: 12,
-              }}
-              fontSize={12}
-            />
+          <LineChart data={data} margin={CHART_MARGIN}>
+            <CartesianGrid {...GRID_PROPS} />
+            <XAxis {...EPOCH_AXIS_PROPS} />
             <YAxis
               scale="log"
               domain={['auto', 'auto']}
@@ -60,10 +49,7 @@ function LossChartView({ points }: { points: LossPoint[] }) {
               fontSize={12}
               width={52}
             />
-            <Tooltip
-              formatter={(v) => Number(v).toPrecision(3)}
-              labelFormatter={(v) => `epoch ${Number(v).toFixed(2)}`}
-            />
+            <Tooltip formatter={(v) => Number(v).toPrecision(3)} labelFormatter={epochLabel} />
             <Legend
               verticalAlign="top"
               height={36}
