@@ -65,6 +65,21 @@ describe.each(['cpu', 'wasm'])('on the %s backend', (backend) => {
   });
 });
 
+describe('the first-layer kernel', () => {
+  it('gives the stock weight gradient and skips the gradient of the input data', async () => {
+    expect(await tf.setBackend('wasm')).toBe(true);
+    const x = tf.randomUniform([6, 5], 0, 1, 'float32', 1) as tf.Tensor2D;
+    const w = tf.randomNormal([5, 4], 0, 1, 'float32', 2) as tf.Tensor2D;
+    const f = (matMul: typeof matMulStock) => (a: tf.Tensor, b: tf.Tensor) =>
+      tf.sum(tf.square(matMul(a as tf.Tensor2D, b as tf.Tensor2D, true)));
+    const [dxStock, dwStock] = tf.grads(f(matMulStock))([x, w]);
+    const [dxFast, dwFast] = tf.grads(f(matMulExplicitTranspose))([x, w]);
+    expectClose(dwFast.arraySync() as number[][], dwStock.arraySync() as number[][]);
+    expect(Math.max(...(dxStock.dataSync() as Float32Array).map(Math.abs))).toBeGreaterThan(0);
+    expect(Array.from(dxFast.dataSync()).every((v) => v === 0)).toBe(true);
+  });
+});
+
 describe('kernel choice', () => {
   it('uses the explicit-transpose path on wasm only', () => {
     expect(matMulForBackend('wasm')).toBe(matMulExplicitTranspose);

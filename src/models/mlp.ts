@@ -63,7 +63,7 @@ export function mlpForward(mlp: Mlp, x: tf.Tensor2D, options: ForwardOptions = {
     }
     const last = mlp.kernels.length - 1;
     for (let l = 0; l <= last; l++) {
-      h = tf.add(matMul(h, mlp.kernels[l] as tf.Tensor2D), mlp.biases[l]) as tf.Tensor2D;
+      h = tf.add(matMul(h, mlp.kernels[l] as tf.Tensor2D, l === 0), mlp.biases[l]) as tf.Tensor2D;
       if (l < last) {
         h = tf.relu(h);
         if (training && mlp.dropout.hidden > 0) {

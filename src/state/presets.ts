@@ -32,7 +32,7 @@ export const PRESETS: readonly Preset[] = [
     summary:
       'The paper’s MNIST result: an 800-800 student distilled at T = 20 makes about half the errors of the same net trained on hard labels (74 vs 146).',
     settings: {
-      studentEpochs: 10,
+      studentEpochs: 4,
       studentSize: '800-800',
       temperature: 20,
       alpha: 0.1,
@@ -50,7 +50,7 @@ export const PRESETS: readonly Preset[] = [
     summary:
       'A 30-30 student cannot copy everything the teacher knows. At very high T the soft targets stress the tiny logit differences among wrong classes, which it has no capacity for; an intermediate T (2.5–4 in the paper) ignores those and wins.',
     settings: {
-      studentEpochs: 10,
+      studentEpochs: 5,
       studentSize: '30-30',
       temperature: 3,
       alpha: 0.1,
@@ -68,7 +68,7 @@ export const PRESETS: readonly Preset[] = [
     summary:
       'No 3 appears in the transfer set, yet the distilled student recognizes most 3s: the teacher’s soft targets on other digits carry what a 3 looks like. Its bias for class 3 is too low; raise it (the paper used +3.5).',
     settings: {
-      studentEpochs: 6,
+      studentEpochs: 3,
       studentSize: '800-800',
       temperature: 20,
       alpha: 0.1,
@@ -86,7 +86,7 @@ export const PRESETS: readonly Preset[] = [
     summary:
       'The students see only 7s and 8s. The distilled one still learns the other digits from the teacher’s soft targets, once the 7 and 8 biases are lowered (the paper used −7.6).',
     settings: {
-      studentEpochs: 20,
+      studentEpochs: 10,
       studentSize: '800-800',
       temperature: 20,
       alpha: 0.1,
@@ -104,7 +104,7 @@ export const PRESETS: readonly Preset[] = [
     summary:
       'The transfer set is unlabeled: the distilled student learns from the teacher’s soft targets alone (α = 0). A hard-label student has nothing to learn from.',
     settings: {
-      studentEpochs: 6,
+      studentEpochs: 3,
       studentSize: '800-800',
       temperature: 20,
       alpha: 0,
@@ -122,7 +122,7 @@ export const PRESETS: readonly Preset[] = [
     summary:
       'Only 1,800 training digits. Hard labels overfit them; soft targets carry far more information per example, so the distilled student generalizes much better (the paper shows this on speech).',
     settings: {
-      studentEpochs: 50,
+      studentEpochs: 30,
       studentSize: '800-800',
       temperature: 20,
       alpha: 0.1,
