@@ -1,5 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { collectConsoleErrors, dragSlider, expectPhase, firstCardBars, READY_TIMEOUT_MS } from './helpers.ts';
+import {
+  collectConsoleErrors,
+  dragSlider,
+  expectPhase,
+  firstCardBars,
+  READY_TIMEOUT_MS,
+} from './helpers.ts';
 
 /** The numbers a column of the per-class table shows for the "seen" row (training examples per digit). */
 async function seenCounts(page: import('@playwright/test').Page): Promise<number[]> {
@@ -39,8 +45,8 @@ test('a preset sets the settings and the URL, and the settings can still be chan
   await page.goto('./');
   await expectPhase(page, 'ready', READY_TIMEOUT_MS);
   await page.getByRole('button', { name: 'The missing 3' }).click();
-  await expect(page).toHaveURL(/preset=missing-3/);
-  await expect(page).toHaveURL(/digits=012456789/);
+  // The link names the preset; its values are implied by it (only later changes are written).
+  await expect(page).toHaveURL(/\?preset=missing-3$/);
   await expect(page.getByTestId('preset-summary')).toContainText(
     'No 3 appears in the transfer set',
   );

@@ -16,6 +16,7 @@ import {
   type MlpWeightsJson,
 } from '../src/models/weightsFile.ts';
 import { loadMnistNode } from './lib/nodeMnist.ts';
+import { writeTeacherSamples } from './lib/teacherSamples.ts';
 
 const DIR = 'public/models';
 const ALLOWED_EXTRA_ERRORS = 5;
@@ -57,3 +58,5 @@ if (ok) {
     `${JSON.stringify({ ...record, storage: 'uint8', testErrorsStored: uint8Errors, quantizeCommand: 'npm run quantize:teacher' }, null, 2)}\n`,
   );
 }
+// The page's first-second soft targets come from the weights as stored.
+writeTeacherSamples(DIR);

@@ -22,6 +22,7 @@ import { cloneMlp, type Mlp } from '../src/models/mlp.ts';
 import { assignMlpWeights, encodeMlpWeights } from '../src/models/weightsFile.ts';
 import { loadMnistNode } from './lib/nodeMnist.ts';
 import { formatSeconds, ProgressBar } from './lib/progress.ts';
+import { writeTeacherSamples } from './lib/teacherSamples.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -127,4 +128,5 @@ function save(epochsDone: number, errors: number, seconds: number): void {
     history,
   };
   writeFileSync(`${outDir}/teacher.record.json`, `${JSON.stringify(record, null, 2)}\n`);
+  writeTeacherSamples(outDir);
 }

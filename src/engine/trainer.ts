@@ -125,6 +125,11 @@ export class Trainer {
     return this.phase === 'teacher' || this.phase === 'ready' ? this.teacherStep : this.studentStep;
   }
 
+  /** Training steps taken by any model so far (teacher and student steps). */
+  get totalSteps(): number {
+    return this.teacherStep + this.studentStep;
+  }
+
   get epoch(): number {
     return this.phase === 'teacher' || this.phase === 'ready'
       ? this.teacherStep / this.teacherStepsPerEpoch

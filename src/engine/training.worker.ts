@@ -34,6 +34,7 @@ let config: EngineConfig | null = null;
 let hyper: LiveHyper = { temperature: 1, alpha: 0.5 };
 let running = false;
 let looping = false;
+let stepping = false;
 let lastSnapshot = 0;
 let loading = 'starting';
 let backendReady = false;
@@ -237,14 +238,27 @@ async function handle(command: Command): Promise<void> {
       running = false;
       postSnapshot();
       return;
-    case 'step':
+    case 'step': {
       await ready;
-      if (!trainer || running) return;
-      // One training step (finishing an evaluation or cache chunk first if one is under way).
-      do trainer.tick();
-      while (trainer.evaluating || trainer.phase === 'caching');
+      if (!trainer || running || stepping) return;
+      // One training step: through a pending evaluation or the logit cache first if need be,
+      // yielding between ticks so pause and the sliders stay live meanwhile.
+      stepping = true;
+      const before = trainer.totalSteps;
+      try {
+        while (trainer && !running && trainer.phase !== 'done') {
+          trainer.tick();
+          const trained = trainer.totalSteps !== before;
+          if (trained && !trainer.evaluating) break;
+          if (performance.now() - lastSnapshot >= SNAPSHOT_INTERVAL_MS) postSnapshot();
+          await yieldToEventLoop();
+        }
+      } finally {
+        stepping = false;
+      }
       postSnapshot();
       return;
+    }
     case 'finishTeacher':
       trainer?.finishTeacher();
       if (!running) {

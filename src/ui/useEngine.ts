@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { startEngine, type EngineClient } from '../engine/engineClient.ts';
+import { fetchTeacherPreview } from '../engine/teacherPreview.ts';
 import type {
   BackendReport,
   BackendRequest,
@@ -53,6 +54,20 @@ export function useEngine(
   const [earlyTeacherLogits, setEarlyTeacherLogits] = useState<Float32Array | null>(null);
   // The worker starts with the settings of the moment it mounts; later changes go as commands.
   const [start] = useState({ backendRequest, config, hyper });
+
+  // Real soft targets in the first second: the pretrained teacher's, precomputed (10 kB).
+  useEffect(() => {
+    if (start.config.teacherSource !== 'pretrained') return;
+    let current = true;
+    void fetchTeacherPreview(new URL('./', document.baseURI).href).then((preview) => {
+      if (!current || !preview) return;
+      setSamples((s) => s ?? preview.samples);
+      setEarlyTeacherLogits((l) => l ?? preview.teacherLogits);
+    });
+    return () => {
+      current = false;
+    };
+  }, [start]);
 
   useEffect(() => {
     const onEvent = (event: EngineEvent) => {

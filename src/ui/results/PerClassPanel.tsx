@@ -116,20 +116,22 @@ function PerClassPanelView({
           <BiasControl classes={biasClasses} shift={biasShift} onChange={onBias} />
         </div>
         <div>
-          <div className="matrix-head">
-            <span>Confusion matrix of the</span>
-            <select
-              aria-label="Model for the confusion matrix"
-              value={matrixRole ?? 'distilled'}
-              onChange={(e) => setShown(e.target.value as Role)}
-            >
-              {roles.map((r) => (
-                <option key={r} value={r}>
-                  {NAMES[r]}
-                </option>
-              ))}
-            </select>
-          </div>
+          {roles.length > 0 && (
+            <div className="matrix-head">
+              <span>Confusion matrix of the</span>
+              <select
+                aria-label="Model for the confusion matrix"
+                value={matrixRole ?? 'distilled'}
+                onChange={(e) => setShown(e.target.value as Role)}
+              >
+                {roles.map((r) => (
+                  <option key={r} value={r}>
+                    {NAMES[r]}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
           {matrixRole && results?.models[matrixRole] ? (
             <ConfusionMatrix
               matrix={results.models[matrixRole]!.confusion}
