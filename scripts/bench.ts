@@ -105,7 +105,7 @@ async function throughput(
 const log = (message: string) => console.error(`bench: ${message}`);
 const results: { label: string; results: BenchResult[]; failure?: string }[] = [];
 let memory: BenchResult['memory'] = [];
-let startup: Awaited<ReturnType<typeof measureStartup>>[] = [];
+const startup: Awaited<ReturnType<typeof measureStartup>>[] = [];
 let responsiveness: Awaited<ReturnType<typeof measureResponsiveness>> | null = null;
 try {
   for (const backend of backends) {
