@@ -29,12 +29,16 @@ const option = (name: string, fallback: string) => {
 const quick = args.includes('--quick');
 const runs = Number(option('runs', quick ? '1' : '3'));
 const backends = option('backends', 'wasm,webgl,webgpu,cpu').split(',');
-/** Slow software backends get fewer steps, so the whole bench stays within minutes. */
-const STEPS: Record<string, number> = {
-  wasm: quick ? 5 : 12,
-  webgl: quick ? 2 : 3,
-  webgpu: 2,
-  cpu: 2,
+/**
+ * Slow software backends (SwiftShader WebGL/WebGPU, plain-JS CPU: 20–200 samples/s) get one run,
+ * one warm-up step and two timed steps, so the whole bench stays within minutes; WebGPU's
+ * fallback adapter only batch 128 (a batch-512 teacher step takes tens of seconds there).
+ */
+const PLAN: Record<string, { steps: number; warmup: number; runs: number; batches: string }> = {
+  wasm: { steps: quick ? 5 : 12, warmup: 3, runs, batches: '128,512' },
+  webgl: { steps: 2, warmup: 1, runs: 1, batches: quick ? '128' : '128,512' },
+  webgpu: { steps: 2, warmup: 1, runs: 1, batches: '128' },
+  cpu: { steps: 2, warmup: 1, runs: 1, batches: quick ? '128' : '128,512' },
 };
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -109,23 +113,18 @@ const startup: Awaited<ReturnType<typeof measureStartup>>[] = [];
 let responsiveness: Awaited<ReturnType<typeof measureResponsiveness>> | null = null;
 try {
   for (const backend of backends) {
-    const batches = backend === 'wasm' || !quick ? '128,512' : '128';
+    const plan = PLAN[backend] ?? PLAN.cpu;
     const entry: (typeof results)[number] = { label: backend, results: [] };
-    for (let run = 0; run < runs; run++) {
-      const steps = STEPS[backend] ?? 2;
-      const outcome = await throughput(
-        PORT,
-        backend,
-        `batch=${batches}&steps=${steps}&students=800-800,30-30&naive=1`,
-      );
+    for (let run = 0; run < plan.runs; run++) {
+      const query = `batch=${plan.batches}&steps=${plan.steps}&warmup=${plan.warmup}&students=800-800,30-30&naive=1`;
+      const outcome = await throughput(PORT, backend, query);
       if (typeof outcome === 'string') {
         entry.failure = outcome;
         log(`${backend} failed: ${outcome}`);
         break;
       }
       entry.results.push(outcome);
-      log(`${backend} run ${run + 1}/${runs} (${outcome.backend}) done`);
-      if (backend !== 'wasm' && runs > 1 && run === 0 && quick) break;
+      log(`${backend} run ${run + 1}/${plan.runs} (${outcome.backend}) done`);
     }
     results.push(entry);
   }
@@ -138,7 +137,7 @@ try {
       const outcome = await throughput(
         ISOLATED_PORT,
         'wasm',
-        `batch=128,512&steps=${STEPS.wasm}&students=800-800&naive=0`,
+        `batch=128,512&steps=${PLAN.wasm.steps}&warmup=3&students=800-800&naive=0`,
       );
       if (typeof outcome === 'string') {
         threaded.failure = outcome;
@@ -151,7 +150,7 @@ try {
     const soak = await throughput(
       PORT,
       'wasm',
-      `batch=128&steps=2&students=30-30&naive=0&memory=${quick ? 1000 : 5000}`,
+      `batch=128&steps=2&warmup=1&students=30-30&naive=0&memory=${quick ? 1000 : 5000}`,
     );
     if (typeof soak !== 'string') memory = soak.memory;
     log('memory soak done');

@@ -5,4 +5,6 @@ import { writeTeacherSamples } from './lib/teacherSamples.ts';
 
 await tf.setBackend('wasm');
 const preview = writeTeacherSamples();
-console.log(`teacher:samples: ${preview.indices.length} digits written to public/models/teacher.samples.json`);
+console.log(
+  `teacher:samples: ${preview.indices.length} digits written to public/models/teacher.samples.json`,
+);

@@ -8,6 +8,7 @@ const request: BenchRequest = {
   batchSizes: (params.get('batch') ?? '128').split(',').map(Number),
   studentSizes: (params.get('students') ?? '800-800,30-30').split(',') as StudentSize[],
   steps: Number(params.get('steps') ?? 20),
+  warmup: Number(params.get('warmup') ?? 3),
   naive: params.get('naive') !== '0',
   memorySteps: Number(params.get('memory') ?? 0),
 };

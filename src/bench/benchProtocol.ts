@@ -4,8 +4,9 @@ export interface BenchRequest {
   backend: BackendRequest;
   batchSizes: number[];
   studentSizes: StudentSize[];
-  /** Timed steps per measurement (after warm-up). */
+  /** Timed steps per measurement, after `warmup` untimed ones. */
   steps: number;
+  warmup: number;
   /** Also time the naive peer (teacher forward each step, stock kernels, tf.layers). */
   naive: boolean;
   /** Steps of the memory soak (distilled + control 30-30 students); 0 skips it. */

@@ -27,7 +27,7 @@ import type {
 import { createNaivePeer } from './naivePeer.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const WARMUP = 3;
+let WARMUP = 3;
 
 function time(steps: number, step: () => void): number {
   for (let i = 0; i < WARMUP; i++) step();
@@ -84,6 +84,7 @@ function memorySoak(steps: number, matMul: ReturnType<typeof matMulForBackend>):
 }
 
 async function run(request: BenchRequest): Promise<BenchResult> {
+  WARMUP = request.warmup;
   const report = await chooseBackend(request.backend);
   const matMul = matMulForBackend(report.backend);
   const numTensorsBefore = tf.memory().numTensors;
