@@ -43,6 +43,11 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
   const { snapshot, send } = engine;
   // Curves and tables follow the worker at low priority: a slider input always renders first.
   const background = useDeferredValue(snapshot);
+  // KaTeX typesetting can wait a frame; the soft-target bars cannot.
+  const formulaHyper = {
+    temperature: useDeferredValue(settings.temperature),
+    alpha: useDeferredValue(settings.alpha),
+  };
 
   // T and α act live: the worker applies them from the next batch.
   useEffect(() => {
@@ -117,8 +122,8 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
               onChange={update}
             />
             <LossFormula
-              temperature={settings.temperature}
-              alpha={settings.alpha}
+              temperature={formulaHyper.temperature}
+              alpha={formulaHyper.alpha}
               hard={lastLoss?.hard}
               soft={lastLoss?.soft}
             />

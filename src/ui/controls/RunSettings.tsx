@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { Settings, SettingKey } from '../../state/settingsSchema.ts';
 import { SETTING_KEYS, SETTINGS_SCHEMA } from '../../state/settingsSchema.ts';
 import { clampSetting } from '../../state/urlState.ts';
@@ -10,7 +10,7 @@ const RESTART_KEYS = SETTING_KEYS.filter(
 );
 
 /** The settings that need a fresh run, generated from the schema table; applied together. */
-export function RunSettings({
+function RunSettingsView({
   settings,
   onApply,
 }: {
@@ -111,3 +111,11 @@ export function RunSettings({
     </form>
   );
 }
+
+/**
+ * Re-renders only when a restart-scoped value changes (not on every slider move). An older
+ * `onApply` is as good as a newer one: it reads only these values and patches the rest.
+ */
+export const RunSettings = memo(RunSettingsView, (a, b) =>
+  RESTART_KEYS.every((k) => a.settings[k] === b.settings[k]),
+);

@@ -1,8 +1,9 @@
+import { memo } from 'react';
 import type { PresetId } from '../../state/presetIds.ts';
 import { PRESETS, presetById } from '../../state/presets.ts';
 
 /** One click per experiment of the paper; each sets values the learner can still change. */
-export function PresetBar({
+function PresetBarView({
   active,
   onSelect,
 }: {
@@ -35,3 +36,6 @@ export function PresetBar({
     </section>
   );
 }
+
+/** `onSelect` only applies a preset's own values, so an older one is as good as a newer one. */
+export const PresetBar = memo(PresetBarView, (a, b) => a.active === b.active);

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Preset } from '../../state/presets.ts';
 import type { Role, TestResults } from './useTestResults.ts';
 
@@ -17,7 +18,7 @@ interface Props {
 const pct = (errors: number, n: number) => `${(100 * (1 - errors / n)).toFixed(2)}%`;
 
 /** Test errors out of 10,000 and accuracy per model, beside the paper's numbers for the preset. */
-export function ResultsTable({ results, preset, controlTrains, biasActive }: Props) {
+function ResultsTableView({ results, preset, controlTrains, biasActive }: Props) {
   const n = results?.testSize ?? 10_000;
   const omitted = results?.omitted ?? [];
   const paper = preset?.paper ?? {};
@@ -116,3 +117,5 @@ export function ResultsTable({ results, preset, controlTrains, biasActive }: Pro
     </div>
   );
 }
+
+export const ResultsTable = memo(ResultsTableView);

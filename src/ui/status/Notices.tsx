@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { BackendReport } from '../../engine/protocol.ts';
 import type { SettingNotice } from '../../state/urlState.ts';
 
@@ -11,7 +11,7 @@ interface Props {
 }
 
 /** What went wrong or was changed for the user: bad URL values, backend fallbacks, errors. */
-export function Notices({ engineNotices, urlNotices, backend, error, pausedReason }: Props) {
+function NoticesView({ engineNotices, urlNotices, backend, error, pausedReason }: Props) {
   const [dismissed, setDismissed] = useState(false);
   return (
     <div className="notices">
@@ -51,3 +51,5 @@ export function Notices({ engineNotices, urlNotices, backend, error, pausedReaso
     </div>
   );
 }
+
+export const Notices = memo(NoticesView);
