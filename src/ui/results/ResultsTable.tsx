@@ -96,7 +96,7 @@ function ResultsTableView({ results, preset, controlTrains, biasActive }: Props)
       </table>
       {showPaper && (
         <p className="paper small" data-testid="paper-numbers">
-          <strong>Paper</strong> (Hinton, Vinyals &amp; Dean 2015, {preset!.title}):{' '}
+          <strong>Paper</strong> (Hinton, Vinyals &amp; Dean 2015):{' '}
           {(['teacher', 'distilled', 'control'] as const)
             .map((role) => [role, paperFor(role)] as const)
             .filter(([, text]) => text)
