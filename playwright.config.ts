@@ -1,13 +1,11 @@
-import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutable } from './scripts/lib/chromium.ts';
 
 /**
  * End-to-end tests against the production build (`vite build` + `vite preview`), in Chromium.
  * Debian's Chromium is used where it exists (Playwright cannot download browsers on this
  * machine); elsewhere Playwright's own Chromium.
  */
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-const executablePath = fs.existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -34,15 +32,8 @@ export default defineConfig({
       use: {
         browserName: 'chromium',
         launchOptions: {
-          executablePath,
-          args: [
-            '--no-sandbox',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
+          executablePath: chromiumExecutable,
+          args: CHROMIUM_ARGS,
         },
       },
     },

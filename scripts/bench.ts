@@ -13,12 +13,13 @@
  * Every figure is a median of the runs with min and max. Nothing here is asserted in tests.
  */
 import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { chromium, type Browser } from '@playwright/test';
 import { preview } from 'vite';
 import type { BenchResult } from '../src/bench/benchProtocol.ts';
 import { measureResponsiveness, measureStartup } from './lib/appBench.ts';
+import { CHROMIUM_ARGS, chromiumExecutable } from './lib/chromium.ts';
 import { renderMarkdown, summarize, type Stat } from './lib/benchSummary.ts';
 
 const args = process.argv.slice(2);
@@ -40,15 +41,6 @@ const PLAN: Record<string, { steps: number; warmup: number; runs: number; batche
   webgpu: { steps: 2, warmup: 1, runs: 1, batches: '128' },
   cpu: { steps: 2, warmup: 1, runs: 1, batches: quick ? '128' : '128,512' },
 };
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--enable-unsafe-webgpu',
-];
 
 // A build of its own, so a bench never disturbs a dist/ that a preview or the e2e tests serve.
 const OUT_DIR = 'bench/tmp/dist';
@@ -75,8 +67,9 @@ const isolated = await preview({
   },
 });
 const browser: Browser = await chromium.launch({
-  executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-  args: CHROMIUM_ARGS,
+  executablePath: chromiumExecutable,
+  // Software WebGPU needs this flag; it is measured, never chosen automatically by the app.
+  args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'],
 });
 
 async function throughput(
