@@ -81,6 +81,10 @@ export class Trainer {
   private orderKey = '';
   private teacherLogits: Float32Array | null = null;
   private cached = 0;
+  private frozenTeacherSamples: { key: string; logits: Float32Array } | null = null;
+  // Reused by every chunk of the teacher-logit cache.
+  private readonly cachePixels = new Float32Array(CACHE_CHUNK * IMAGE_SIZE);
+  private readonly cacheLabels = new Int32Array(CACHE_CHUNK);
   private evaluation: EvaluationJob | null = null;
   private lossWindow: LossPoint[] = [];
   // Reused batch buffers: one allocation per run, not per step.
@@ -203,9 +207,20 @@ export class Trainer {
     const labels = new Int32Array(indices.length);
     fillBatch(this.data.test, indices, 0, indices.length, pixels, labels);
     const x = tf.tensor2d(pixels, [indices.length, IMAGE_SIZE]);
+    // Once the teacher stops training its logits cannot change: compute them once, not 10×/s.
+    const frozen = this.phase !== 'ready' && this.phase !== 'teacher';
+    const key = indices.join();
+    let teacherLogits: Float32Array;
+    if (frozen && this.frozenTeacherSamples?.key === key) {
+      teacherLogits = this.frozenTeacherSamples.logits;
+    } else {
+      teacherLogits = predictLogits(this.teacher, x, this.matMul);
+      this.frozenTeacherSamples = frozen ? { key, logits: teacherLogits } : null;
+    }
     try {
       return {
-        teacher: predictLogits(this.teacher, x, this.matMul),
+        // A copy: the worker transfers (detaches) the arrays it posts.
+        teacher: teacherLogits.slice(),
         distilled: predictLogits(this.distilled, x, this.matMul),
         control: predictLogits(this.control, x, this.matMul),
       };
@@ -276,10 +291,15 @@ export class Trainer {
       this.cached = 0;
     }
     const size = Math.min(CACHE_CHUNK, total - this.cached);
-    const pixels = new Float32Array(size * IMAGE_SIZE);
-    const labels = new Int32Array(size);
-    fillBatch(this.data.train, this.transfer, this.cached, size, pixels, labels);
-    const x = tf.tensor2d(pixels, [size, IMAGE_SIZE]);
+    fillBatch(
+      this.data.train,
+      this.transfer,
+      this.cached,
+      size,
+      this.cachePixels,
+      this.cacheLabels,
+    );
+    const x = tf.tensor2d(this.cachePixels.subarray(0, size * IMAGE_SIZE), [size, IMAGE_SIZE]);
     try {
       this.teacherLogits.set(
         predictLogits(this.teacher, x, this.matMul),
