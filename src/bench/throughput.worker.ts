@@ -16,6 +16,7 @@ import {
 } from '../models/architectures.ts';
 import { matMulForBackend } from '../models/denseMatMul.ts';
 import type { Mlp } from '../models/mlp.ts';
+import { OnePassAdam } from '../models/onePassAdam.ts';
 import { disposeMlp, forwardFlops } from '../models/mlp.ts';
 import type {
   BenchRequest,
@@ -54,7 +55,7 @@ function memorySoak(steps: number, matMul: ReturnType<typeof matMulForBackend>):
   const zt = tf.randomNormal([batch, NUM_CLASSES], 0, 5, 'float32', 9) as tf.Tensor2D;
   const distilled = createStudent('30-30', 2);
   const control = createStudent('30-30', 2);
-  const [dOpt, cOpt] = [tf.train.adam(1e-3), tf.train.adam(1e-3)];
+  const [dOpt, cOpt] = [new OnePassAdam(1e-3), new OnePassAdam(1e-3)];
   const heap = () =>
     (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ??
     null;
@@ -109,7 +110,7 @@ async function run(request: BenchRequest): Promise<BenchResult> {
     const y = tf.randomUniform([batchSize], 0, NUM_CLASSES, 'int32', 2) as tf.Tensor1D;
     const zt = tf.randomNormal([batchSize, NUM_CLASSES], 0, 5, 'float32', 3) as tf.Tensor2D;
     const teacher: Mlp = createTeacher(1);
-    const teacherOpt = tf.train.adam(1e-3);
+    const teacherOpt = new OnePassAdam(1e-3);
     let step = 0;
     record(
       'teacher',
@@ -123,7 +124,7 @@ async function run(request: BenchRequest): Promise<BenchResult> {
     for (const size of request.studentSizes) {
       const distilled = createStudent(size, 1);
       const control = createStudent(size, 1);
-      const [dOpt, cOpt] = [tf.train.adam(1e-3), tf.train.adam(1e-3)];
+      const [dOpt, cOpt] = [new OnePassAdam(1e-3), new OnePassAdam(1e-3)];
       const sizes = studentSizes(size);
       // Distilled and control steps alternate, so the KD overhead compares like with like.
       const stepD = () =>

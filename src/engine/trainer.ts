@@ -20,6 +20,7 @@ import type {
 } from './protocol.ts';
 import { distillStep, hardLabelStep, predictLogits, type DistillLoss } from './steps.ts';
 import { ThroughputMeter } from './throughput.ts';
+import { OnePassAdam } from '../models/onePassAdam.ts';
 
 /** Loss points are averaged over this many steps, so long runs keep short histories. */
 const LOSS_WINDOW = 10;
@@ -113,9 +114,9 @@ export class Trainer {
       throw new Error('The transfer set is empty: allow at least one digit.');
     this.distilled = createStudent(config.studentSize, config.seed);
     this.control = cloneMlp(this.distilled, 'control');
-    this.teacherOptimizer = tf.train.adam(config.learningRate);
-    this.distilledOptimizer = tf.train.adam(config.learningRate);
-    this.controlOptimizer = tf.train.adam(config.learningRate);
+    this.teacherOptimizer = new OnePassAdam(config.learningRate);
+    this.distilledOptimizer = new OnePassAdam(config.learningRate);
+    this.controlOptimizer = new OnePassAdam(config.learningRate);
     // The partial last batch is dropped: fixed shapes avoid shader recompiles on GPU backends.
     this.teacherStepsPerEpoch = Math.floor(data.train.count / config.batchSize);
     this.studentBatch = Math.min(config.batchSize, this.transfer.length);

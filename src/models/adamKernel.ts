@@ -1,0 +1,130 @@
+import { ADAM_KERNEL_BASE64 } from './adamKernel.generated.ts';
+
+/** Hyperparameters of one Adam step, bias corrections folded in. */
+export interface AdamStepParams {
+  beta1: number;
+  beta2: number;
+  /** learning rate · 1/(1 − β1^t) */
+  lrBias1: number;
+  /** 1/(1 − β2^t) */
+  invBias2: number;
+  epsilon: number;
+}
+
+/** One Adam step over the variable `name`: reads `w` and `g`, writes the new weights to `out`. */
+export interface AdamUpdater {
+  step(name: string, w: Float32Array, g: Float32Array, out: Float32Array, p: AdamStepParams): void;
+}
+
+/** The plain JavaScript loop: the fallback where WebAssembly SIMD is missing, and a reference. */
+export class JsAdamUpdater implements AdamUpdater {
+  private readonly moments = new Map<string, { m: Float32Array; v: Float32Array }>();
+
+  step(name: string, w: Float32Array, g: Float32Array, out: Float32Array, p: AdamStepParams) {
+    let state = this.moments.get(name);
+    if (!state || state.m.length !== w.length) {
+      state = { m: new Float32Array(w.length), v: new Float32Array(w.length) };
+      this.moments.set(name, state);
+    }
+    const { m, v } = state;
+    const { beta1: b1, beta2: b2, lrBias1, invBias2, epsilon } = p;
+    for (let i = 0; i < w.length; i++) {
+      const gi = g[i];
+      const mi = b1 * m[i] + (1 - b1) * gi;
+      const vi = b2 * v[i] + (1 - b2) * gi * gi;
+      m[i] = mi;
+      v[i] = vi;
+      out[i] = w[i] - (lrBias1 * mi) / (Math.sqrt(vi * invBias2) + epsilon);
+    }
+  }
+}
+
+type AdamExport = (
+  w: number,
+  g: number,
+  m: number,
+  v: number,
+  groups: number,
+  b1: number,
+  b2: number,
+  lr: number,
+  ib2: number,
+  eps: number,
+) => void;
+
+const PAGE = 65536;
+const align16 = (bytes: number) => Math.ceil(bytes / 16) * 16;
+
+function kernelBytes(): Uint8Array<ArrayBuffer> {
+  const text = atob(ADAM_KERNEL_BASE64);
+  const bytes = new Uint8Array(new ArrayBuffer(text.length));
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * adamKernel.wat (WebAssembly SIMD, 4 floats per instruction) in a memory of its own: the
+ * moments stay there between steps; weights and gradients are copied in, new weights out. The
+ * three copies cost far less than the arithmetic they replace (the JS loop's scalar sqrt and
+ * division dominate it).
+ */
+export class SimdAdamUpdater implements AdamUpdater {
+  private readonly memory: WebAssembly.Memory;
+  private readonly adam: AdamExport;
+  private readonly regions = new Map<string, { m: number; v: number; length: number }>();
+  private top = 0;
+  private scratch = { w: 0, g: 0, length: 0 };
+
+  private constructor(instance: WebAssembly.Instance) {
+    this.memory = instance.exports.memory as WebAssembly.Memory;
+    this.adam = instance.exports.adam as AdamExport;
+  }
+
+  /** null where WebAssembly SIMD is not available. */
+  static create(): SimdAdamUpdater | null {
+    try {
+      const bytes = kernelBytes();
+      if (typeof WebAssembly === 'undefined' || !WebAssembly.validate(bytes)) return null;
+      return new SimdAdamUpdater(new WebAssembly.Instance(new WebAssembly.Module(bytes)));
+    } catch {
+      return null;
+    }
+  }
+
+  private alloc(floats: number): number {
+    const offset = this.top;
+    this.top += align16(floats * 4);
+    const needed = Math.ceil(this.top / PAGE) - this.memory.buffer.byteLength / PAGE;
+    if (needed > 0) this.memory.grow(needed);
+    return offset;
+  }
+
+  step(name: string, w: Float32Array, g: Float32Array, out: Float32Array, p: AdamStepParams) {
+    const n = w.length;
+    let region = this.regions.get(name);
+    if (!region || region.length !== n) {
+      // Zeroed: fresh memory from grow() is zero, and a region is never reused.
+      region = { m: this.alloc(n), v: this.alloc(n), length: n };
+      this.regions.set(name, region);
+    }
+    if (this.scratch.length < n) this.scratch = { w: this.alloc(n), g: this.alloc(n), length: n };
+    // Views after any grow(): growing detaches the old buffer.
+    const heap = new Float32Array(this.memory.buffer);
+    heap.set(w, this.scratch.w / 4);
+    heap.set(g, this.scratch.g / 4);
+    // Lanes past n hold leftovers: harmless, each region is padded to a multiple of 4 floats.
+    this.adam(
+      this.scratch.w,
+      this.scratch.g,
+      region.m,
+      region.v,
+      Math.ceil(n / 4),
+      p.beta1,
+      p.beta2,
+      p.lrBias1,
+      p.invBias2,
+      p.epsilon,
+    );
+    out.set(heap.subarray(this.scratch.w / 4, this.scratch.w / 4 + n));
+  }
+}
