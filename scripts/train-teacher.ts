@@ -24,6 +24,7 @@ import { hardLabelStep } from '../src/engine/steps.ts';
 import { createTeacher } from '../src/models/architectures.ts';
 import { matMulForBackend } from '../src/models/denseMatMul.ts';
 import { cloneMlp, type Mlp } from '../src/models/mlp.ts';
+import { OnePassAdam } from '../src/models/onePassAdam.ts';
 import {
   assignMlpWeights,
   encodeMlpWeights,
@@ -72,7 +73,7 @@ const teacher = createTeacher(seed);
 const prior = resume ? loadStoredTeacher(teacher) : null;
 const firstEpoch = prior?.epochs ?? 0;
 const ema = emaDecay > 0 ? cloneMlp(teacher, 'teacher-ema') : null;
-const optimizer = tf.train.adam(lr0);
+const optimizer = new OnePassAdam(lr0);
 const stepsPerEpoch = Math.floor(train.count / batchSize);
 const pixels = new Float32Array(batchSize * IMAGE_SIZE);
 const labels = new Int32Array(batchSize);
@@ -120,7 +121,7 @@ const progress = new ProgressBar(epochs * stepsPerEpoch, 'teacher');
 for (let e = 0; e < epochs; e++) {
   const epoch = firstEpoch + e;
   const lr = lr0 * decay ** e;
-  (optimizer as unknown as { learningRate: number }).learningRate = lr;
+  optimizer.learningRate = lr;
   const order = seededPermutation(train.count, seed * 1000 + epoch);
   let lossSum = 0;
   for (let step = 0; step < stepsPerEpoch; step++) {

@@ -1,6 +1,7 @@
 /** A one-line progress bar with elapsed time and an estimate of time left, on stderr. */
 export class ProgressBar {
   private readonly started = Date.now();
+  private printedBucket = -1;
   constructor(
     private readonly total: number,
     private readonly label: string,
@@ -13,12 +14,16 @@ export class ProgressBar {
     const width = 30;
     const bar = '█'.repeat(Math.round(fraction * width)).padEnd(width, '░');
     const line = `${this.label} ${bar} ${(100 * fraction).toFixed(1)}% ${formatSeconds(elapsed)} elapsed, ~${formatSeconds(left)} left ${detail}`;
-    if (process.stderr.isTTY) process.stderr.write(`\r${line.padEnd(120)}`);
-    else if (
-      done === this.total ||
-      Math.floor(done) % Math.max(1, Math.floor(this.total / 20)) === 0
-    )
+    if (process.stderr.isTTY) {
+      process.stderr.write(`\r${line.padEnd(120)}`);
+      return;
+    }
+    // Not a terminal (a log file, CI): one line per 5%.
+    const bucket = Math.floor(fraction * 20);
+    if (bucket !== this.printedBucket) {
+      this.printedBucket = bucket;
       process.stderr.write(`${line}\n`);
+    }
   }
 
   done(): void {
