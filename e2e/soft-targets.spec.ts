@@ -12,7 +12,8 @@ async function readBars(page: Page): Promise<Bar[]> {
   const read = async (model: 'teacher' | 'distilled') =>
     firstCardBars(page, model).evaluateAll((els) =>
       els.map((el) => ({
-        height: parseFloat((el as HTMLElement).style.height),
+        // As drawn on screen (the bar is scaled from its full height), in percent of that height.
+        height: (100 * el.getBoundingClientRect().height) / (el as HTMLElement).offsetHeight,
         text: el.getAttribute('data-p') ?? '',
         label: el.getAttribute('aria-label') ?? '',
       })),

@@ -22,8 +22,8 @@ import { earlyTeacherLogits, loadTeacherWeights } from './teacherWeights.ts';
 import { yieldToEventLoop } from './yieldToEventLoop.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-/** Snapshots go out at most this often (about 10 per second). */
-const SNAPSHOT_INTERVAL_MS = 100;
+/** Snapshots go out at most this often (5 per second): each one costs the page a render. */
+const SNAPSHOT_INTERVAL_MS = 200;
 
 let matMul = matMulForBackend('cpu');
 let test: MnistSplit | null = null;

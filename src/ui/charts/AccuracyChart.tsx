@@ -1,7 +1,6 @@
 import { memo } from 'react';
 import {
   CartesianGrid,
-  Legend,
   Line,
   LineChart,
   ReferenceLine,
@@ -12,9 +11,16 @@ import {
 } from 'recharts';
 import type { AccuracyPoint } from '../../engine/protocol.ts';
 import { MODEL_COLORS } from '../modelColors.ts';
+import { ChartLegend, type LegendItem } from './ChartLegend.tsx';
 import { CHART_MARGIN, EPOCH_AXIS_PROPS, epochLabel, GRID_PROPS } from './chartStyle.ts';
 
 const percent = (v: number) => `${(100 * v).toFixed(1)}%`;
+
+const LEGEND: LegendItem[] = [
+  { name: 'teacher', color: MODEL_COLORS.teacher },
+  { name: 'distilled student', color: MODEL_COLORS.distilled, width: 2 },
+  { name: 'control student (hard labels)', color: MODEL_COLORS.control },
+];
 
 /** Test accuracy of each model against its own epochs of training. */
 function AccuracyChartView({
@@ -39,6 +45,7 @@ function AccuracyChartView({
       data-points={points.length}
     >
       <h2 id="acc-title">Test accuracy (10,000 digits)</h2>
+      <ChartLegend items={LEGEND} />
       <div className="chart-box">
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={points} margin={CHART_MARGIN}>
@@ -52,12 +59,6 @@ function AccuracyChartView({
               width={52}
             />
             <Tooltip formatter={(v) => percent(Number(v))} labelFormatter={epochLabel} />
-            <Legend
-              verticalAlign="top"
-              height={24}
-              iconType="plainline"
-              wrapperStyle={{ fontSize: 12 }}
-            />
             {teacherReference !== undefined && (
               <ReferenceLine
                 y={teacherReference}

@@ -1,7 +1,6 @@
 import { memo } from 'react';
 import {
   CartesianGrid,
-  Legend,
   Line,
   LineChart,
   ResponsiveContainer,
@@ -11,9 +10,18 @@ import {
 } from 'recharts';
 import type { LossPoint } from '../../engine/protocol.ts';
 import { MODEL_COLORS } from '../modelColors.ts';
+import { ChartLegend, type LegendItem } from './ChartLegend.tsx';
 import { CHART_MARGIN, EPOCH_AXIS_PROPS, epochLabel, GRID_PROPS } from './chartStyle.ts';
 
-const MAX_POINTS = 400;
+const MAX_POINTS = 200;
+
+const LEGEND: LegendItem[] = [
+  { name: 'distilled: total', color: MODEL_COLORS.distilled, width: 2 },
+  { name: 'α·CE (hard)', color: MODEL_COLORS.distilled, dash: '2 3' },
+  { name: '(1−α)·T²·KL (soft)', color: MODEL_COLORS.distilled, dash: '8 4' },
+  { name: 'control: CE', color: MODEL_COLORS.control },
+  { name: 'teacher: CE', color: MODEL_COLORS.teacher },
+];
 
 /** Keeps at most MAX_POINTS evenly spaced points (the last one always), so long runs stay cheap. */
 function decimate<T>(points: T[]): T[] {
@@ -36,6 +44,7 @@ function LossChartView({ points }: { points: LossPoint[] }) {
       data-points={points.length}
     >
       <h2 id="loss-title">Training loss (log scale)</h2>
+      <ChartLegend items={LEGEND} />
       <div className="chart-box">
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={CHART_MARGIN}>
@@ -50,12 +59,6 @@ function LossChartView({ points }: { points: LossPoint[] }) {
               width={52}
             />
             <Tooltip formatter={(v) => Number(v).toPrecision(3)} labelFormatter={epochLabel} />
-            <Legend
-              verticalAlign="top"
-              height={36}
-              iconType="plainline"
-              wrapperStyle={{ fontSize: 12 }}
-            />
             <Line
               dataKey="total"
               name="distilled: total"

@@ -1,7 +1,8 @@
+import { memo } from 'react';
 import { NUM_CLASSES } from '../../data/mnistAssets.ts';
 
 /** Rows: true digit; columns: predicted digit. Off-diagonal shading grows with the log of the count. */
-export function ConfusionMatrix({ matrix, name }: { matrix: number[][]; name: string }) {
+function ConfusionMatrixView({ matrix, name }: { matrix: number[][]; name: string }) {
   const maxOff = Math.max(1, ...matrix.flatMap((row, i) => row.filter((_, j) => j !== i)));
   return (
     <table
@@ -47,3 +48,6 @@ export function ConfusionMatrix({ matrix, name }: { matrix: number[][]; name: st
     </table>
   );
 }
+
+/** 100 cells: redrawn only when a new evaluation brings a new matrix. */
+export const ConfusionMatrix = memo(ConfusionMatrixView);

@@ -1,8 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { IMAGE_SIDE, IMAGE_SIZE } from '../../data/mnistAssets.ts';
 
 /** One 28×28 MNIST digit, drawn from its uint8 pixels (ink dark on light, as on paper). */
-export function DigitImage({
+function DigitImageView({
   pixels,
   label,
   size = 56,
@@ -34,3 +34,13 @@ export function DigitImage({
     />
   );
 }
+
+/** Redraws only for other pixels (a new subarray of the same bytes is the same image). */
+export const DigitImage = memo(
+  DigitImageView,
+  (a, b) =>
+    a.pixels.buffer === b.pixels.buffer &&
+    a.pixels.byteOffset === b.pixels.byteOffset &&
+    a.label === b.label &&
+    a.size === b.size,
+);

@@ -38,7 +38,9 @@ export function ProbabilityBars({
                 <div
                   key={model}
                   className={`bar bar-${model}`}
-                  style={{ height: `${(100 * barHeight(probabilities[c], logScale)).toFixed(2)}%` }}
+                  style={{
+                    transform: `scaleY(${barHeight(probabilities[c], logScale).toFixed(4)})`,
+                  }}
                   title={label}
                   aria-label={label}
                   role="img"
