@@ -47,7 +47,7 @@ async function dragTemperatureAndCheck(page: Page) {
   const low = await dragSlider(page, T_SLIDER, 0);
   expect(low).toBe(0);
   await expect.poll(() => shownTemperature(page)).toBe('1.00');
-  expect(urlParam(page, 'T')).toBe('1');
+  await expect.poll(() => urlParam(page, 'T')).toBe('1');
   await expect
     .poll(async () => maxDiff(await readBarProbabilities(page, 'teacher'), atDefault.teacher))
     .toBeGreaterThan(1e-3);
@@ -56,7 +56,7 @@ async function dragTemperatureAndCheck(page: Page) {
   const high = await dragSlider(page, T_SLIDER, 1);
   expect(high).toBeGreaterThan(low);
   await expect.poll(() => shownTemperature(page)).toBe('50.0');
-  expect(urlParam(page, 'T')).toBe('50');
+  await expect.poll(() => urlParam(page, 'T')).toBe('50');
   await expect
     .poll(async () => maxDiff(await readBarProbabilities(page, 'teacher'), atLow.teacher))
     .toBeGreaterThan(1e-3);
@@ -144,14 +144,14 @@ test('Dragging α updates the loss formula and the link.', async ({ page }) => {
   await expect(formula).toHaveAttribute('aria-label', `Loss with alpha ${a} and temperature 8.00`);
   await expect.poll(() => formulaLine(page)).toContain(`${a}CE+${rest}⋅8.00`);
   expect(await formulaLine(page)).toContain(`${softWeight}KL`);
-  expect(urlParam(page, 'alpha')).toBe(String(Number(a)));
+  await expect.poll(() => urlParam(page, 'alpha')).toBe(String(Number(a)));
 
   // All the way to 0: soft targets only.
   expect(await dragSlider(page, ALPHA_SLIDER, 0)).toBe(0);
   await expect(alphaOut).toHaveText('0.00');
   await expect.poll(() => formulaLine(page)).toContain('0.00CE+1.00⋅8.00');
   expect(await formulaLine(page)).toContain('64.0KL');
-  expect(urlParam(page, 'alpha')).toBe('0');
+  await expect.poll(() => urlParam(page, 'alpha')).toBe('0');
 
   expect(errors).toEqual([]);
 });

@@ -40,7 +40,7 @@ test('The log-scale toggle changes the bar heights but not the probability text.
   }
 
   await toggle.check();
-  expect(urlParam(page, 'log')).toBe('1');
+  await expect.poll(() => urlParam(page, 'log')).toBe('1');
   await expect
     .poll(async () => (await readBars(page)).map((b) => b.height))
     .not.toEqual(linear.map((b) => b.height));
@@ -54,7 +54,7 @@ test('The log-scale toggle changes the bar heights but not the probability text.
   });
 
   await toggle.uncheck();
-  expect(urlParam(page, 'log')).toBeNull();
+  await expect.poll(() => urlParam(page, 'log')).toBeNull();
   await expect
     .poll(async () => (await readBars(page)).map((b) => b.height))
     .toEqual(linear.map((b) => b.height));
