@@ -7,19 +7,31 @@ import * as tf from '@tensorflow/tfjs';
 export type MatMul = (a: tf.Tensor2D, b: tf.Tensor2D, inputIsData?: boolean) => tf.Tensor2D;
 
 /**
- * a · b whose gradients avoid tfjs's transposed matMul. The stock gradient of matMul computes
- * dy·bᵀ and aᵀ·dy with `transposeA/transposeB` flags, which the WASM backend runs ~10x slower
- * than a plain matMul (shared/FACTS.md: ~2 vs ~25 GFLOP/s). Transposing explicitly first and
- * then multiplying gives the same numbers on the fast path.
+ * a · b (a: batch × in activations, b: in × out weights) computed the way the WASM backend is
+ * fastest at, with the same numbers:
+ *  - no `transposeA/transposeB` flags: tfjs-wasm runs those ~10x slower than a plain matMul
+ *    (shared/FACTS.md: ~2 vs ~25 GFLOP/s), so transposes are explicit;
+ *  - the weights never sit in the right-hand slot. XNNPACK packs its right-hand operand before
+ *    multiplying and caches the packing per tensor; the weights are a new tensor after every
+ *    optimizer step, so each step would re-pack all of them (+6 ms per 800 × 800 matMul,
+ *    measured: 16.7 vs 10.5 ms). As the left-hand operand they need no packing, so
+ *    a · b = (bᵀ · aᵀ)ᵀ and dy · bᵀ = (b · dyᵀ)ᵀ; only batch-sized tensors get packed.
  */
+function weightsLeft(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
+  return tf.transpose(tf.matMul(tf.transpose(b), tf.transpose(a)));
+}
+
 const explicitTranspose = tf.customGrad(((a: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFunc) => {
   save([a, b]);
   return {
-    value: tf.matMul(a as tf.Tensor2D, b as tf.Tensor2D),
+    value: weightsLeft(a as tf.Tensor2D, b as tf.Tensor2D),
     gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
       const [savedA, savedB] = saved as tf.Tensor2D[];
       const dy2 = dy as tf.Tensor2D;
-      return [tf.matMul(dy2, tf.transpose(savedB)), tf.matMul(tf.transpose(savedA), dy2)];
+      return [
+        tf.transpose(tf.matMul(savedB, tf.transpose(dy2))),
+        tf.matMul(tf.transpose(savedA), dy2),
+      ];
     },
   };
 }) as unknown as Parameters<typeof tf.customGrad>[0]) as unknown as MatMul;
@@ -35,7 +47,7 @@ const explicitTransposeWeightsOnly = tf.customGrad(((
 ) => {
   save([a]);
   return {
-    value: tf.matMul(a as tf.Tensor2D, b as tf.Tensor2D),
+    value: weightsLeft(a as tf.Tensor2D, b as tf.Tensor2D),
     gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
       const [savedA] = saved as tf.Tensor2D[];
       return [tf.zerosLike(savedA), tf.matMul(tf.transpose(savedA), dy as tf.Tensor2D)];
