@@ -69,7 +69,13 @@ const isolated = await preview({
 const browser: Browser = await chromium.launch({
   executablePath: chromiumExecutable,
   // Software WebGPU needs this flag; it is measured, never chosen automatically by the app.
-  args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'],
+  // Precise heap numbers and a callable gc() for the memory soak (bench only, never the tests).
+  args: [
+    ...CHROMIUM_ARGS,
+    '--enable-unsafe-webgpu',
+    '--enable-precise-memory-info',
+    '--js-flags=--expose-gc',
+  ],
 });
 
 async function throughput(

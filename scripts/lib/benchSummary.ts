@@ -195,8 +195,8 @@ export function summarize(
       name: 'JS heap growth over 5,000 steps',
       goal: '< 10%',
       measured: Number.isFinite(heapGrowth)
-        ? `${num(100 * heapGrowth, 1)}%`
-        : 'n/a (no performance.memory in workers)',
+        ? `${num(100 * heapGrowth, 1)}% (${num(heaps[0] / 1e6, 1)} → ${num(heaps[heaps.length - 1] / 1e6, 1)} MB after GC, steps 500–${settled[settled.length - 1].step})`
+        : 'n/a (no performance.memory)',
       met: check(heapGrowth, (v) => v < 0.1),
     },
   ];
@@ -248,6 +248,15 @@ export function renderMarkdown(
     ...s.ratios.map(
       (r) =>
         `| ${r.label} | ${r.studentSize} | ${r.batchSize} | ${range(r.kdOverhead, 3)} | ${range(r.oursOverNaive, 2)}× |`,
+    ),
+    '',
+    "### Memory soak (wasm, distilled + control 30-30, on the page's main thread)",
+    '',
+    '| step | tf.memory().numTensors | JS heap after GC, MB | WASM memory, MB |',
+    '|---|---|---|---|',
+    ...s.memory.map(
+      (m) =>
+        `| ${m.step} | ${m.numTensors} | ${m.heapBytes === null ? '–' : n(m.heapBytes / 1e6, 2)} | ${m.wasmBytes === null || m.wasmBytes === undefined ? '–' : n(m.wasmBytes / 1e6, 1)} |`,
     ),
     '',
   ];

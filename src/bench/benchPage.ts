@@ -1,5 +1,9 @@
+import * as tf from '@tensorflow/tfjs';
+import { chooseBackend } from '../engine/backend.ts';
 import type { BackendRequest, StudentSize } from '../engine/protocol.ts';
+import { matMulForBackend } from '../models/denseMatMul.ts';
 import type { BenchRequest, BenchResult } from './benchProtocol.ts';
+import { memorySoak } from './memorySoak.ts';
 
 /** bench.html?backend=wasm&batch=128,512&students=800-800,30-30&steps=20 → window.benchResult */
 const params = new URLSearchParams(location.search);
@@ -13,20 +17,48 @@ const request: BenchRequest = {
   memorySteps: Number(params.get('memory') ?? 0),
 };
 const out = document.getElementById('out')!;
-const worker = new Worker(new URL('./throughput.worker.ts', import.meta.url), { type: 'module' });
-worker.onmessage = (
-  e: MessageEvent<{ ok: true; result: BenchResult } | { ok: false; error: string }>,
-) => {
-  const w = window as unknown as { benchResult?: unknown };
-  w.benchResult = e.data;
-  out.textContent = JSON.stringify(e.data, null, 2);
-  worker.terminate();
+const publish = (data: { ok: true; result: BenchResult } | { ok: false; error: string }) => {
+  (window as unknown as { benchResult?: unknown }).benchResult = data;
+  out.textContent = JSON.stringify(data, null, 2);
 };
-worker.onerror = (e: ErrorEvent) => {
-  (window as unknown as { benchResult?: unknown }).benchResult = {
-    ok: false,
-    error: e.message || 'worker error',
+
+if (request.memorySteps > 0) void soakOnThisPage();
+else measureInWorker();
+
+/** The memory soak runs here, on the main thread: only a page has performance.memory. */
+async function soakOnThisPage(): Promise<void> {
+  try {
+    const report = await chooseBackend(request.backend);
+    const numTensorsBefore = tf.memory().numTensors;
+    const memory = memorySoak(request.memorySteps, matMulForBackend(report.backend));
+    publish({
+      ok: true,
+      result: {
+        requested: request.backend,
+        backend: report.backend,
+        reason: report.reason,
+        timings: [],
+        threads: null,
+        crossOriginIsolated: window.crossOriginIsolated,
+        matMul: [],
+        memory,
+        numTensorsBefore,
+        numTensorsAfter: tf.memory().numTensors,
+      },
+    });
+  } catch (error) {
+    publish({ ok: false, error: String(error) });
+  }
+}
+
+function measureInWorker(): void {
+  const worker = new Worker(new URL('./throughput.worker.ts', import.meta.url), { type: 'module' });
+  worker.onmessage = (
+    e: MessageEvent<{ ok: true; result: BenchResult } | { ok: false; error: string }>,
+  ) => {
+    publish(e.data);
+    worker.terminate();
   };
-  out.textContent = `worker error: ${e.message}`;
-};
-worker.postMessage(request);
+  worker.onerror = (e: ErrorEvent) => publish({ ok: false, error: e.message || 'worker error' });
+  worker.postMessage(request);
+}

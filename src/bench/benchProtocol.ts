@@ -9,7 +9,8 @@ export interface BenchRequest {
   warmup: number;
   /** Also time the naive peer (teacher forward each step, stock kernels, tf.layers). */
   naive: boolean;
-  /** Steps of the memory soak (distilled + control 30-30 students); 0 skips it. */
+  /** Steps of the memory soak (distilled + control 30-30 students, on the page's main thread,
+   * instead of the throughput run); 0 skips it. */
   memorySteps: number;
 }
 
@@ -35,8 +36,10 @@ export interface MemorySample {
   step: number;
   numTensors: number;
   numBytes: number;
-  /** JS heap of the worker where the browser exposes it (performance.memory), else null. */
+  /** JS heap of the page running the soak, after a GC (performance.memory), else null. */
   heapBytes: number | null;
+  /** The WASM backend's linear memory, else null. */
+  wasmBytes: number | null;
 }
 
 export interface BenchResult {

@@ -18,13 +18,7 @@ import { matMulForBackend } from '../models/denseMatMul.ts';
 import type { Mlp } from '../models/mlp.ts';
 import { OnePassAdam } from '../models/onePassAdam.ts';
 import { disposeMlp, forwardFlops } from '../models/mlp.ts';
-import type {
-  BenchRequest,
-  BenchResult,
-  MatMulTiming,
-  MemorySample,
-  StepTiming,
-} from './benchProtocol.ts';
+import type { BenchRequest, BenchResult, MatMulTiming, StepTiming } from './benchProtocol.ts';
 import { createNaivePeer } from './naivePeer.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -45,43 +39,6 @@ function matMulGflops(m: number, k: number, n: number, repeats: number): MatMulT
   const ms = time(repeats, once);
   tf.dispose([a, b]);
   return { m, k, n, gflops: (2 * m * k * n) / (ms * 1e6) };
-}
-
-/** tf.memory() and the worker heap every 500 steps of distilled + control training (30-30). */
-function memorySoak(steps: number, matMul: ReturnType<typeof matMulForBackend>): MemorySample[] {
-  const batch = 128;
-  const x = tf.randomUniform([batch, IMAGE_SIZE], 0, 1, 'float32', 7) as tf.Tensor2D;
-  const y = tf.randomUniform([batch], 0, NUM_CLASSES, 'int32', 8) as tf.Tensor1D;
-  const zt = tf.randomNormal([batch, NUM_CLASSES], 0, 5, 'float32', 9) as tf.Tensor2D;
-  const distilled = createStudent('30-30', 2);
-  const control = createStudent('30-30', 2);
-  const [dOpt, cOpt] = [new OnePassAdam(1e-3), new OnePassAdam(1e-3)];
-  const heap = () =>
-    (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ??
-    null;
-  const samples: MemorySample[] = [];
-  for (let step = 0; step <= steps; step++) {
-    if (step % 500 === 0) {
-      const m = tf.memory();
-      samples.push({ step, numTensors: m.numTensors, numBytes: m.numBytes, heapBytes: heap() });
-    }
-    distillStep(
-      distilled,
-      dOpt,
-      x,
-      y,
-      zt,
-      { temperature: 1 + (step % 20), alpha: (step % 10) / 10 },
-      matMul,
-    );
-    hardLabelStep(control, cOpt, x, y, matMul);
-  }
-  disposeMlp(distilled);
-  disposeMlp(control);
-  dOpt.dispose();
-  cOpt.dispose();
-  tf.dispose([x, y, zt]);
-  return samples;
 }
 
 async function run(request: BenchRequest): Promise<BenchResult> {
@@ -176,7 +133,7 @@ async function run(request: BenchRequest): Promise<BenchResult> {
     threads: report.backend === 'wasm' ? getThreadsCount() : null,
     crossOriginIsolated: scope.crossOriginIsolated,
     matMul: request.batchSizes.map((m) => matMulGflops(m, 784, 800, Math.max(3, request.steps))),
-    memory: request.memorySteps > 0 ? memorySoak(request.memorySteps, matMul) : [],
+    memory: [],
     numTensorsBefore,
     numTensorsAfter: tf.memory().numTensors,
   };

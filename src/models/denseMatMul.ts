@@ -18,7 +18,7 @@ export type MatMul = (a: tf.Tensor2D, b: tf.Tensor2D, inputIsData?: boolean) => 
  *    a · b = (bᵀ · aᵀ)ᵀ and dy · bᵀ = (b · dyᵀ)ᵀ; only batch-sized tensors get packed.
  */
 function weightsLeft(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
-  return tf.transpose(tf.matMul(tf.transpose(b), tf.transpose(a)));
+  return tf.transpose(tf.matMul(tf.transpose(b), tf.transpose(a))) as tf.Tensor2D;
 }
 
 const explicitTranspose = tf.customGrad(((a: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFunc) => {
