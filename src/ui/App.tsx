@@ -2,6 +2,7 @@ import { useDeferredValue, useEffect } from 'react';
 import { toEngineConfig, toLiveHyper, type Settings } from '../state/settingsSchema.ts';
 import { AccuracyChart } from './charts/AccuracyChart.tsx';
 import { LossChart } from './charts/LossChart.tsx';
+import { useThrottled } from './useThrottled.ts';
 import { HyperSliders } from './controls/HyperSliders.tsx';
 import { RunSettings } from './controls/RunSettings.tsx';
 import { TrainingControls } from './controls/TrainingControls.tsx';
@@ -20,6 +21,7 @@ import { useUrlSettings } from './useUrlSettings.ts';
 import type { SettingNotice } from '../state/urlState.ts';
 
 const NO_POINTS: never[] = [];
+const FORMULA_INTERVAL_MS = 250;
 const NO_COUNTS = new Array<number>(10).fill(0);
 
 /** Settings live in the URL; a new backend remounts the playground, and with it the worker. */
@@ -43,10 +45,11 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
   const { snapshot, send } = engine;
   // Curves and tables follow the worker at low priority: a slider input always renders first.
   const background = useDeferredValue(snapshot);
-  // KaTeX typesetting can wait a frame; the soft-target bars cannot.
+  // KaTeX typesetting (5–10 ms, plus laying out its many spans) follows a drag 4 times a
+  // second; the soft-target bars follow every step of it.
   const formulaHyper = {
-    temperature: useDeferredValue(settings.temperature),
-    alpha: useDeferredValue(settings.alpha),
+    temperature: useThrottled(settings.temperature, FORMULA_INTERVAL_MS),
+    alpha: useThrottled(settings.alpha, FORMULA_INTERVAL_MS),
   };
 
   // T and α act live: the worker applies them from the next batch.

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import {
   CartesianGrid,
   Line,
@@ -11,9 +11,12 @@ import {
 import type { LossPoint } from '../../engine/protocol.ts';
 import { MODEL_COLORS } from '../modelColors.ts';
 import { ChartLegend, type LegendItem } from './ChartLegend.tsx';
+import { useThrottled } from '../useThrottled.ts';
 import { CHART_MARGIN, EPOCH_AXIS_PROPS, epochLabel, GRID_PROPS } from './chartStyle.ts';
 
 const MAX_POINTS = 200;
+/** The curve gains a point every second or two; redrawing it costs 30–60 ms here. */
+const REDRAW_INTERVAL_MS = 2500;
 
 const LEGEND: LegendItem[] = [
   { name: 'distilled: total', color: MODEL_COLORS.distilled, width: 2 },
@@ -34,8 +37,10 @@ function decimate<T>(points: T[]): T[] {
 }
 
 /** Training losses: the distilled student's total and its two terms, the control's CE, the teacher's CE. */
-function LossChartView({ points }: { points: LossPoint[] }) {
-  const data = decimate(points);
+function LossChartView({ points: latest }: { points: LossPoint[] }) {
+  // The first point and a reset (no points) show at once.
+  const points = useThrottled(latest, latest.length < 2 ? 0 : REDRAW_INTERVAL_MS);
+  const data = useMemo(() => decimate(points), [points]);
   return (
     <section
       className="panel chart"
