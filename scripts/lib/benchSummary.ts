@@ -214,6 +214,7 @@ export function renderMarkdown(
   command: string,
   machine: { cpus: number; cpu?: string; browser: string },
   s: ReturnType<typeof summarize>,
+  threadsUsed: Record<string, number | null> = {},
 ): string {
   const n = (v: number, d = 0) =>
     Number.isFinite(v)
@@ -241,6 +242,14 @@ export function renderMarkdown(
         `| ${r.label}${r.label.startsWith(r.backend) ? '' : ` → ${r.backend}`} | ${r.model} | ${r.studentSize} | ${r.batchSize} | ${range(r.samplesPerSec)} | ${n(r.gflops.median, 1)} | ${n(100 * r.ofMatMul.median)}% |`,
     ),
     '',
+    ...(Object.keys(threadsUsed).length
+      ? [
+          `WASM threads in use: ${Object.entries(threadsUsed)
+            .map(([label, t]) => `${label}: ${t ?? '–'}`)
+            .join('; ')}.`,
+          '',
+        ]
+      : []),
     '### Ratios (pair by pair, same run)',
     '',
     '| backend | student | batch | KD overhead (distilled / control) | ours / naive peer |',

@@ -15,6 +15,7 @@ const request: BenchRequest = {
   warmup: Number(params.get('warmup') ?? 3),
   naive: params.get('naive') !== '0',
   memorySteps: Number(params.get('memory') ?? 0),
+  threads: params.has('threads') ? Number(params.get('threads')) : undefined,
 };
 const out = document.getElementById('out')!;
 const publish = (data: { ok: true; result: BenchResult } | { ok: false; error: string }) => {

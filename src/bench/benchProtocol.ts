@@ -12,6 +12,8 @@ export interface BenchRequest {
   /** Steps of the memory soak (distilled + control 30-30 students, on the page's main thread,
    * instead of the throughput run); 0 skips it. */
   memorySteps: number;
+  /** WASM threads to ask for (only under cross-origin isolation); absent: tfjs's own choice. */
+  threads?: number;
 }
 
 export interface StepTiming {

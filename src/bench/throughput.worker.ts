@@ -4,7 +4,7 @@
  * chosen backend with the engine's own step functions, so the numbers are the app's numbers.
  */
 import * as tf from '@tensorflow/tfjs';
-import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { IMAGE_SIZE, NUM_CLASSES } from '../data/mnistAssets.ts';
 import { chooseBackend } from '../engine/backend.ts';
 import { distillStep, hardLabelStep } from '../engine/steps.ts';
@@ -43,6 +43,8 @@ function matMulGflops(m: number, k: number, n: number, repeats: number): MatMulT
 
 async function run(request: BenchRequest): Promise<BenchResult> {
   WARMUP = request.warmup;
+  // Before the backend starts: tfjs-wasm reads it once, and uses threads only when isolated.
+  if (request.threads) setThreadsCount(request.threads);
   const report = await chooseBackend(request.backend);
   const matMul = matMulForBackend(report.backend);
   const numTensorsBefore = tf.memory().numTensors;

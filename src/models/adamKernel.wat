@@ -1,15 +1,17 @@
 ;; One Adam step over a weight buffer, four floats at a time (WebAssembly SIMD), in float32 like
 ;; tf.train.adam. Compiled to adamKernel.generated.ts by `npm run build:adam-kernel`.
 ;;
-;; adam(w, g, m, v, groups, beta1, beta2, lr, invBias2, eps), pointers in bytes, 16-byte aligned,
+;; adam(w, out, g, m, v, groups, beta1, beta2, lr, invBias2, eps), pointers in bytes,
 ;; `groups` = number of 4-float groups:
 ;;   m ← β1·m + (1 − β1)·g
 ;;   v ← β2·v + (1 − β2)·g²
-;;   w ← w − lr·m / (√(v·invBias2) + ε)      (lr already holds the 1/(1 − β1^t) bias correction)
+;;   out ← w − lr·m / (√(v·invBias2) + ε)    (lr already holds the 1/(1 − β1^t) bias correction)
+;; The build makes two binaries from this text: one with a memory of its own (the line below), one
+;; that imports env.memory instead, to run inside the memory of tfjs's WASM backend.
 (module
   (memory (export "memory") 1)
   (func (export "adam")
-    (param $w i32) (param $g i32) (param $m i32) (param $v i32) (param $groups i32)
+    (param $w i32) (param $out i32) (param $g i32) (param $m i32) (param $v i32) (param $groups i32)
     (param $b1 f32) (param $b2 f32) (param $lr f32) (param $ib2 f32) (param $eps f32)
     (local $i i32) (local $end i32)
     (local $B1 v128) (local $C1 v128) (local $B2 v128) (local $C2 v128)
@@ -37,7 +39,7 @@
             (f32x4.mul (local.get $C2) (f32x4.mul (local.get $gi) (local.get $gi)))))
         (v128.store (i32.add (local.get $m) (local.get $i)) (local.get $mi))
         (v128.store (i32.add (local.get $v) (local.get $i)) (local.get $vi))
-        (v128.store (i32.add (local.get $w) (local.get $i))
+        (v128.store (i32.add (local.get $out) (local.get $i))
           (f32x4.sub
             (v128.load (i32.add (local.get $w) (local.get $i)))
             (f32x4.div

@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { compileWat } from '../../scripts/lib/compileWat.ts';
-import { ADAM_KERNEL_BASE64 } from './adamKernel.generated.ts';
+import { compileAdamKernels } from '../../scripts/lib/compileWat.ts';
+import { ADAM_KERNEL_BASE64, ADAM_KERNEL_IMPORTED_MEMORY_BASE64 } from './adamKernel.generated.ts';
+import { HeapSimdAdamUpdater, JsAdamUpdater } from './adamKernel.ts';
 import { OnePassAdam } from './onePassAdam.ts';
 import { cloneMlp, createMlp, mlpForward, mlpVariables } from './mlp.ts';
 
@@ -34,8 +35,9 @@ describe.each([
     const g = mlpVariables(mlp).map((v) => Float32Array.from(grads[v.name].dataSync()));
     const lr = 0.01;
     const opt = new OnePassAdam(lr, 0.9, 0.999, 1e-7, kernel);
-    expect(opt.kernel).toBe(kernel);
     opt.applyGradients(grads);
+    // On wasm the SIMD kernel runs inside tfjs's own memory (Node loads the non-threaded build).
+    expect(opt.kernel).toBe(kernel === 'js' ? 'js' : backend === 'wasm' ? 'simd-in-heap' : 'simd');
     const after = weightsOf(mlp);
     before.forEach((w0, k) =>
       w0.forEach((w, i) => {
@@ -104,8 +106,64 @@ describe.each([
 });
 
 describe('adamKernel.generated.ts', () => {
-  it('holds exactly the binary that adamKernel.wat compiles to', async () => {
-    const bytes = await compileWat('src/models/adamKernel.wat');
-    expect(ADAM_KERNEL_BASE64).toBe(Buffer.from(bytes).toString('base64'));
+  it('holds exactly the binaries that adamKernel.wat compiles to', async () => {
+    const { own, imported } = await compileAdamKernels();
+    expect(ADAM_KERNEL_BASE64).toBe(Buffer.from(own).toString('base64'));
+    expect(ADAM_KERNEL_IMPORTED_MEMORY_BASE64).toBe(Buffer.from(imported).toString('base64'));
+  });
+});
+
+describe('HeapSimdAdamUpdater', () => {
+  it('writes the same step as the JS loop even when the memory grows under it', async () => {
+    expect(await tf.setBackend('wasm')).toBe(true);
+    const backend = tf.backend() as unknown as {
+      wasm: {
+        asm: { memory: WebAssembly.Memory };
+        _malloc(n: number): number;
+        _free(p: number): void;
+      };
+      typedArrayFromHeap(t: tf.TensorInfo): Float32Array;
+    };
+    const { memory } = backend.wasm.asm;
+    // A malloc that first grows the heap by 256 MB (then gives it back to the allocator): every
+    // view taken before it is detached, as a real growth would do.
+    const heap = {
+      memory,
+      malloc: (n: number) => {
+        backend.wasm._free(backend.wasm._malloc(256 << 20));
+        return backend.wasm._malloc(n) >>> 0;
+      },
+      free: (p: number) => backend.wasm._free(p),
+    };
+    const updater = HeapSimdAdamUpdater.create(heap)!;
+    expect(updater).not.toBeNull();
+    const n = 1003; // 250 SIMD groups and a tail of 3
+    const w = tf.randomNormal([n], 0, 1, 'float32', 21);
+    const g = tf.randomNormal([n], 0, 0.1, 'float32', 22);
+    const out = tf.zeros([n]);
+    const params = {
+      beta1: 0.9,
+      beta2: 0.999,
+      lrBias1: 0.01 / 0.1,
+      invBias2: 1 / 0.001,
+      epsilon: 1e-7,
+    };
+    const expected = new Float32Array(n);
+    new JsAdamUpdater().step(
+      'x',
+      w.dataSync() as Float32Array,
+      g.dataSync() as Float32Array,
+      expected,
+      params,
+    );
+    const before = memory.buffer.byteLength;
+    const views = [w, g, out].map((t) => backend.typedArrayFromHeap(t));
+    expect(updater.accepts(...views)).toBe(true);
+    updater.step('x', views[0], views[1], views[2], params);
+    expect(memory.buffer.byteLength).toBeGreaterThan(before);
+    const got = out.dataSync();
+    expected.forEach((v, i) => expect(Math.abs(got[i] - v)).toBeLessThan(1e-5));
+    updater.dispose();
+    tf.dispose([w, g, out]);
   });
 });

@@ -1,5 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import { type AdamUpdater, JsAdamUpdater, SimdAdamUpdater } from './adamKernel.ts';
+import {
+  type AdamUpdater,
+  HeapSimdAdamUpdater,
+  JsAdamUpdater,
+  SimdAdamUpdater,
+  type WasmHeapAccess,
+} from './adamKernel.ts';
 
 /** tfjs's NamedTensor, which the package does not export. */
 interface NamedTensor {
@@ -15,7 +21,9 @@ interface NamedTensor {
  * step on the WASM backend. On the CPU backends (wasm, cpu) tensors live in memory JavaScript can
  * reach, so this optimizer computes moments and new weights in a single loop (adamKernel.wat,
  * WebAssembly SIMD; a JS loop where SIMD is missing), written straight into one new buffer per
- * variable. On GPU backends it hands over to tf.train.adam.
+ * variable. On tfjs-wasm's single-threaded build the kernel runs inside tfjs's own memory (no
+ * copies); elsewhere (its threaded build shares its memory, the cpu backend) it copies in and out
+ * of a memory of its own. On GPU backends it hands over to tf.train.adam.
  *
  * Why a new buffer and not the old one, in place: the old buffer may be shared (cloneMlp copies
  * share buffers until one side is reassigned), and tfjs-wasm's XNNPACK matMul caches weights
@@ -27,7 +35,9 @@ export class OnePassAdam extends tf.Optimizer {
     return 'OnePassAdam';
   }
 
-  private readonly updater: AdamUpdater;
+  private readonly copying: AdamUpdater;
+  private heap: HeapSimdAdamUpdater | null | undefined;
+  private lastUsed: AdamUpdater;
   private t = 0;
   private stock: tf.AdamOptimizer | null = null;
 
@@ -39,12 +49,24 @@ export class OnePassAdam extends tf.Optimizer {
     kernel: 'simd' | 'js' = 'simd',
   ) {
     super();
-    this.updater = (kernel === 'simd' && SimdAdamUpdater.create()) || new JsAdamUpdater();
+    this.copying = (kernel === 'simd' && SimdAdamUpdater.create()) || new JsAdamUpdater();
+    this.lastUsed = this.copying;
+    if (kernel === 'js') this.heap = null;
   }
 
-  /** Which loop runs the update: 'simd' or 'js'. */
-  get kernel(): 'simd' | 'js' {
-    return this.updater instanceof SimdAdamUpdater ? 'simd' : 'js';
+  /** Which loop ran the last update: SIMD in tfjs's memory, SIMD with copies, or JS. */
+  get kernel(): 'simd-in-heap' | 'simd' | 'js' {
+    if (this.lastUsed instanceof HeapSimdAdamUpdater) return 'simd-in-heap';
+    return this.lastUsed instanceof SimdAdamUpdater ? 'simd' : 'js';
+  }
+
+  /** The in-heap kernel, created on first use on the wasm backend; null where it cannot run. */
+  private heapUpdater(): HeapSimdAdamUpdater | null {
+    if (this.heap === undefined) {
+      const access = wasmHeapAccess();
+      this.heap = access ? HeapSimdAdamUpdater.create(access) : null;
+    }
+    return this.heap;
   }
 
   applyGradients(variableGradients: tf.NamedTensorMap | NamedTensor[]): void {
@@ -74,13 +96,11 @@ export class OnePassAdam extends tf.Optimizer {
       if (!variable) throw new Error(`OnePassAdam: no variable named ${name}`);
       // Allocate first: growing the WASM heap would detach views taken before.
       const next = memory.allocate(variable.shape);
-      this.updater.step(
-        name,
-        memory.view(variable),
-        memory.view(gradient),
-        memory.view(next),
-        params,
-      );
+      const [w, g, out] = [memory.view(variable), memory.view(gradient), memory.view(next)];
+      const heap = tf.getBackend() === 'wasm' ? this.heapUpdater() : null;
+      // On a given backend the choice never changes between steps: the moments stay in one place.
+      this.lastUsed = heap?.accepts(w, g, out) ? heap : this.copying;
+      this.lastUsed.step(name, w, g, out, params);
       variable.assign(next);
       next.dispose();
     }
@@ -88,6 +108,8 @@ export class OnePassAdam extends tf.Optimizer {
   }
 
   override dispose(): void {
+    this.heap?.dispose();
+    this.copying.dispose?.();
     this.stock?.dispose();
     super.dispose();
   }
@@ -136,4 +158,21 @@ function hostMemory(): HostMemory | null {
     };
   }
   return null;
+}
+
+interface WasmModuleInternals {
+  wasm?: {
+    asm?: { memory?: unknown };
+    _malloc?: (bytes: number) => number;
+    _free?: (pointer: number) => void;
+  };
+}
+
+/** tfjs-wasm's memory and allocator, where its build exports the memory (the non-threaded one). */
+function wasmHeapAccess(): WasmHeapAccess | null {
+  const wasm = (tf.backend() as unknown as WasmModuleInternals).wasm;
+  const memory = wasm?.asm?.memory;
+  if (!(memory instanceof WebAssembly.Memory) || !wasm?._malloc || !wasm._free) return null;
+  const { _malloc: malloc, _free: free } = wasm;
+  return { memory, malloc: (n) => malloc(n) >>> 0, free: (p) => free(p) };
 }
