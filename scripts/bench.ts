@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --quick] [--runs 3] [--backends wasm,webgl,webgpu,cpu] [--no-build] [--skip-app]
+ * npm run bench -- --render   (rewrites bench/results.md from bench/results.json, measures nothing)
  *
  * Builds the app, serves it locally, drives headless Chromium (Debian's /usr/bin/chromium when
  * present) and writes bench/results.json and bench/results.md:
@@ -13,7 +14,7 @@
  * Every figure is a median of the runs with min and max. Nothing here is asserted in tests.
  */
 import { execSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { chromium, type Browser } from '@playwright/test';
 import { preview } from 'vite';
@@ -27,6 +28,31 @@ const option = (name: string, fallback: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 };
+if (args.includes('--render')) {
+  // Only rewrite bench/results.md from the committed bench/results.json (no measuring).
+  const saved = JSON.parse(readFileSync('bench/results.json', 'utf8')) as {
+    command: string;
+    machine: { cpus: number; cpu?: string; browser: string };
+    threadsUsed?: Record<string, number | null>;
+    raw: {
+      results: Parameters<typeof summarize>[0];
+      memory: Parameters<typeof summarize>[1];
+      startup: Parameters<typeof summarize>[2];
+      responsiveness: Parameters<typeof summarize>[3];
+    };
+  };
+  const { results, memory, startup, responsiveness } = saved.raw;
+  writeFileSync(
+    'bench/results.md',
+    renderMarkdown(
+      saved.command,
+      saved.machine,
+      summarize(results, memory, startup, responsiveness),
+      saved.threadsUsed ?? {},
+    ),
+  );
+  process.exit(0);
+}
 const quick = args.includes('--quick');
 const runs = Number(option('runs', quick ? '1' : '3'));
 const backends = option('backends', 'wasm,webgl,webgpu,cpu').split(',');

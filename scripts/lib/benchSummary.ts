@@ -259,6 +259,28 @@ export function renderMarkdown(
         `| ${r.label} | ${r.studentSize} | ${r.batchSize} | ${range(r.kdOverhead, 3)} | ${range(r.oursOverNaive, 2)}× |`,
     ),
     '',
+    '### Startup on a cold cache (the app, pretrained teacher)',
+    '',
+    '| measure | median (min–max) |',
+    '|---|---|',
+    ...(
+      [
+        ['navigation → first soft targets on screen, ms', 'msToFirstSoftTargets'],
+        ['navigation → engine ready (test set, teacher, worker), ms', 'msToReady'],
+        ['navigation → first training step after clicking Train, ms', 'msToFirstTrainingStep'],
+        ['bytes transferred before the first soft targets', 'bytesBeforeFirstView'],
+        ['bytes transferred in all (the 60k training set streams in after)', 'bytesTotal'],
+      ] as const
+    ).map(([label, key]) => `| ${label} | ${range(stat(s.startup.runs.map((r) => r[key])))} |`),
+    '',
+    ...(s.responsiveness
+      ? [
+          '### Responsiveness while training (the app, 800-800 students, wasm)',
+          '',
+          `T slider input → next paint: p50 ${n(s.responsiveness.p50, 1)} ms, p95 ${n(s.responsiveness.p95, 1)} ms, max ${n(s.responsiveness.max, 1)} ms over ${s.responsiveness.drags} drag steps; main-thread long tasks (> 50 ms): ${s.responsiveness.longTasks} in ${s.responsiveness.longTaskWindowSeconds} s.`,
+          '',
+        ]
+      : []),
     "### Memory soak (wasm, distilled + control 30-30, on the page's main thread)",
     '',
     '| step | tf.memory().numTensors | JS heap after GC, MB | WASM memory, MB |',

@@ -18,6 +18,7 @@ export interface ForwardOptions {
   training?: boolean;
   /** Seed for this call's dropout masks (so a run can be repeated). */
   dropoutSeed?: number;
+  /** The matMul of training passes (its gradient matters); inference uses the stock one. */
   matMul?: MatMul;
 }
 
@@ -55,7 +56,10 @@ export function createMlp(
 
 /** Logits (pre-softmax) for a batch of flattened images in [0, 1]. */
 export function mlpForward(mlp: Mlp, x: tf.Tensor2D, options: ForwardOptions = {}): tf.Tensor2D {
-  const { training = false, dropoutSeed = 0, matMul = matMulStock } = options;
+  const { training = false, dropoutSeed = 0 } = options;
+  // The custom matMul exists for its gradient. Inference keeps the stock one: on WASM, XNNPACK
+  // then reuses its packing of weights that do not change (the teacher's, one evaluation's).
+  const matMul = training ? (options.matMul ?? matMulStock) : matMulStock;
   return tf.tidy(() => {
     let h: tf.Tensor2D = x;
     if (training && mlp.dropout.input > 0) {
