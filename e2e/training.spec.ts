@@ -132,9 +132,10 @@ test('Once the students train, the loss formula shows their current loss terms, 
   await expect(current).toBeVisible();
   const text = (await current.innerText()).replace(/\s+/g, '');
   expect(text).toContain('0.10CE+0.90⋅8.00');
-  // "≈ hard + soft = total", three decimals each, and the sum adds up.
-  const match = /≈(\d+\.\d{3})\+(\d+\.\d{3})=(\d+\.\d{3})/.exec(text);
-  expect(match, `loss values in "${text}"`).not.toBeNull();
+  // Under it, "≈ hard + soft = total", three decimals each, and the sum adds up.
+  const values = (await formula.getByTestId('loss-values').innerText()).replace(/\s+/g, '');
+  const match = /≈(\d+\.\d{3})\+(\d+\.\d{3})=(\d+\.\d{3})/.exec(values);
+  expect(match, `loss values in "${values}"`).not.toBeNull();
   const [hard, soft, total] = match!.slice(1).map(Number);
   expect(Math.abs(hard + soft - total)).toBeLessThanOrEqual(0.0015);
   expect(errors).toEqual([]);
