@@ -1,4 +1,4 @@
-import { ADAM_KERNEL_BASE64, ADAM_KERNEL_IMPORTED_MEMORY_BASE64 } from './adamKernel.generated.ts';
+import { ADAM_KERNEL_BASE64 } from './adamKernel.generated.ts';
 
 /** Hyperparameters of one Adam step, bias corrections folded in. */
 export interface AdamStepParams {
@@ -45,85 +45,14 @@ type AdamExport = (
   eps: number,
 ) => void;
 
-const PAGE = 65536;
-const align16 = (bytes: number) => Math.ceil(bytes / 16) * 16;
-
-function kernelBytes(base64: string): Uint8Array<ArrayBuffer> {
-  const text = atob(base64);
+function kernelBytes(): Uint8Array<ArrayBuffer> {
+  const text = atob(ADAM_KERNEL_BASE64);
   const bytes = new Uint8Array(new ArrayBuffer(text.length));
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   return bytes;
 }
 
-/**
- * adamKernel.wat (WebAssembly SIMD, 4 floats per instruction) in a memory of its own: the
- * moments stay there between steps; weights and gradients are copied in, new weights out. The
- * three copies cost far less than the arithmetic they replace (the JS loop's scalar sqrt and
- * division dominate it).
- */
-export class SimdAdamUpdater implements AdamUpdater {
-  private readonly memory: WebAssembly.Memory;
-  private readonly adam: AdamExport;
-  private readonly regions = new Map<string, { m: number; v: number; length: number }>();
-  private top = 0;
-  private scratch = { w: 0, g: 0, length: 0 };
-
-  private constructor(instance: WebAssembly.Instance) {
-    this.memory = instance.exports.memory as WebAssembly.Memory;
-    this.adam = instance.exports.adam as AdamExport;
-  }
-
-  /** null where WebAssembly SIMD is not available. */
-  static create(): SimdAdamUpdater | null {
-    try {
-      const bytes = kernelBytes(ADAM_KERNEL_BASE64);
-      if (typeof WebAssembly === 'undefined' || !WebAssembly.validate(bytes)) return null;
-      return new SimdAdamUpdater(new WebAssembly.Instance(new WebAssembly.Module(bytes)));
-    } catch {
-      return null;
-    }
-  }
-
-  private alloc(floats: number): number {
-    const offset = this.top;
-    this.top += align16(floats * 4);
-    const needed = Math.ceil(this.top / PAGE) - this.memory.buffer.byteLength / PAGE;
-    if (needed > 0) this.memory.grow(needed);
-    return offset;
-  }
-
-  step(name: string, w: Float32Array, g: Float32Array, out: Float32Array, p: AdamStepParams) {
-    const n = w.length;
-    let region = this.regions.get(name);
-    if (!region || region.length !== n) {
-      // Zeroed: fresh memory from grow() is zero, and a region is never reused.
-      region = { m: this.alloc(n), v: this.alloc(n), length: n };
-      this.regions.set(name, region);
-    }
-    if (this.scratch.length < n) this.scratch = { w: this.alloc(n), g: this.alloc(n), length: n };
-    // Views after any grow(): growing detaches the old buffer.
-    const heap = new Float32Array(this.memory.buffer);
-    heap.set(w, this.scratch.w / 4);
-    heap.set(g, this.scratch.g / 4);
-    // Lanes past n hold leftovers: harmless, each region is padded to a multiple of 4 floats.
-    this.adam(
-      this.scratch.w,
-      this.scratch.w,
-      this.scratch.g,
-      region.m,
-      region.v,
-      Math.ceil(n / 4),
-      p.beta1,
-      p.beta2,
-      p.lrBias1,
-      p.invBias2,
-      p.epsilon,
-    );
-    out.set(heap.subarray(this.scratch.w / 4, this.scratch.w / 4 + n));
-  }
-}
-
-/** What the in-heap kernel needs of tfjs's WASM backend (its Emscripten module). */
+/** A WebAssembly memory and its allocator: tfjs-wasm's (its Emscripten module), or ours. */
 export interface WasmHeapAccess {
   memory: WebAssembly.Memory;
   malloc(bytes: number): number;
@@ -131,10 +60,10 @@ export interface WasmHeapAccess {
 }
 
 /**
- * adamKernel.wat run inside the memory of tfjs's WASM backend: weights, gradients and the new
- * weights are read and written where tfjs keeps them, and the moments live there too (malloc'd),
- * so nothing is copied. Only for tensors on that memory (the caller passes views of it); the last
- * n mod 4 floats are done in JS, so no SIMD store goes past a tensor's end.
+ * adamKernel.wat (WebAssembly SIMD, 4 floats per instruction) run inside a given memory. Given
+ * tfjs-wasm's, weights, gradients and new weights are read and written where tfjs keeps them and
+ * the moments live there too (malloc'd), so nothing is copied. Only for views of that memory;
+ * the last n mod 4 floats are done in JS, so no SIMD store goes past a tensor's end.
  */
 export class HeapSimdAdamUpdater implements AdamUpdater {
   private readonly adam: AdamExport;
@@ -150,8 +79,8 @@ export class HeapSimdAdamUpdater implements AdamUpdater {
   /** null where WebAssembly SIMD is missing or the memory cannot be imported (a shared one). */
   static create(heap: WasmHeapAccess): HeapSimdAdamUpdater | null {
     try {
-      const bytes = kernelBytes(ADAM_KERNEL_IMPORTED_MEMORY_BASE64);
-      if (!WebAssembly.validate(bytes)) return null;
+      const bytes = kernelBytes();
+      if (typeof WebAssembly === 'undefined' || !WebAssembly.validate(bytes)) return null;
       const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
         env: { memory: heap.memory },
       });
@@ -225,5 +154,61 @@ function scalarAdamStep(
     m[i] = Math.fround(p.beta1 * m[i] + (1 - p.beta1) * gi);
     v[i] = Math.fround(p.beta2 * v[i] + (1 - p.beta2) * gi * gi);
     out[i] = w[i] - (p.lrBias1 * m[i]) / (Math.sqrt(v[i] * p.invBias2) + p.epsilon);
+  }
+}
+
+const PAGE = 65536;
+
+/**
+ * The same kernel for tensors outside tfjs-wasm's memory (its threaded build shares a memory we
+ * cannot import; the cpu backend keeps JS arrays): weights and gradients are copied into a memory
+ * of our own and the new weights copied back. The copies cost far less than the arithmetic they
+ * replace (the JS loop's scalar sqrt and division dominate it).
+ */
+export class SimdAdamUpdater implements AdamUpdater {
+  private readonly memory = new WebAssembly.Memory({ initial: 1 });
+  private top = 0;
+  private scratch = { w: 0, g: 0, length: 0 };
+
+  private readonly kernel: HeapSimdAdamUpdater;
+
+  private constructor() {
+    // A bump allocator: regions are made once per variable and never given back one by one.
+    const kernel = HeapSimdAdamUpdater.create({
+      memory: this.memory,
+      malloc: (bytes) => this.alloc(bytes),
+      free: () => {},
+    });
+    if (!kernel) throw new Error('WebAssembly SIMD is not available');
+    this.kernel = kernel;
+  }
+
+  /** null where WebAssembly SIMD is not available. */
+  static create(): SimdAdamUpdater | null {
+    try {
+      return typeof WebAssembly === 'undefined' ? null : new SimdAdamUpdater();
+    } catch {
+      return null;
+    }
+  }
+
+  private alloc(bytes: number): number {
+    const offset = this.top;
+    this.top += Math.ceil(bytes / 16) * 16;
+    const needed = Math.ceil(this.top / PAGE) - this.memory.buffer.byteLength / PAGE;
+    if (needed > 0) this.memory.grow(needed);
+    return offset;
+  }
+
+  step(name: string, w: Float32Array, g: Float32Array, out: Float32Array, p: AdamStepParams) {
+    const n = w.length;
+    if (this.scratch.length < n)
+      this.scratch = { w: this.alloc(n * 4), g: this.alloc(n * 4), length: n };
+    const view = (pointer: number) => new Float32Array(this.memory.buffer, pointer, n);
+    view(this.scratch.w).set(w);
+    view(this.scratch.g).set(g);
+    // In place in the scratch; the kernel may grow the memory, so views are taken again after.
+    this.kernel.step(name, view(this.scratch.w), view(this.scratch.g), view(this.scratch.w), p);
+    out.set(view(this.scratch.w));
   }
 }

@@ -6,10 +6,9 @@
 ;;   m ← β1·m + (1 − β1)·g
 ;;   v ← β2·v + (1 − β2)·g²
 ;;   out ← w − lr·m / (√(v·invBias2) + ε)    (lr already holds the 1/(1 − β1^t) bias correction)
-;; The build makes two binaries from this text: one with a memory of its own (the line below), one
-;; that imports env.memory instead, to run inside the memory of tfjs's WASM backend.
+;; It works on the memory it is given (env.memory): tfjs-wasm's own, or one of ours.
 (module
-  (memory (export "memory") 1)
+  (import "env" "memory" (memory 1))
   (func (export "adam")
     (param $w i32) (param $out i32) (param $g i32) (param $m i32) (param $v i32) (param $groups i32)
     (param $b1 f32) (param $b2 f32) (param $lr f32) (param $ib2 f32) (param $eps f32)
