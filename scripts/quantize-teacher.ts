@@ -8,7 +8,6 @@ import '@tensorflow/tfjs-backend-wasm';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { EvaluationJob } from '../src/engine/evaluation.ts';
 import { createTeacher } from '../src/models/architectures.ts';
-import { matMulForBackend } from '../src/models/denseMatMul.ts';
 import type { Mlp } from '../src/models/mlp.ts';
 import {
   assignMlpWeights,
@@ -22,10 +21,9 @@ const DIR = 'public/models';
 const ALLOWED_EXTRA_ERRORS = 5;
 
 await tf.setBackend('wasm');
-const matMul = matMulForBackend('wasm');
 const test = loadMnistNode('test');
 const errorsOf = (model: Mlp) => {
-  const job = new EvaluationJob(test, [{ role: 'teacher', model }], 0, matMul);
+  const job = new EvaluationJob(test, [{ role: 'teacher', model }], 0);
   while (!job.runChunk());
   return job.errors()[0][1];
 };

@@ -103,7 +103,7 @@ function updateEma(shadow: Mlp, model: Mlp, d: number): void {
 }
 
 function testErrors(model: Mlp): number {
-  const job = new EvaluationJob(test, [{ role: 'teacher', model }], 0, matMul);
+  const job = new EvaluationJob(test, [{ role: 'teacher', model }], 0);
   while (!job.runChunk());
   return job.errors()[0][1];
 }

@@ -3,11 +3,9 @@
  * stored teacher's logits on them, so the page can show real soft targets within its first
  * second, before the worker, the test set and the teacher's weights have arrived.
  */
-import * as tf from '@tensorflow/tfjs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { earlyTeacherLogits } from '../../src/engine/teacherWeights.ts';
 import { pickSampleDigits } from '../../src/engine/sampleDigits.ts';
-import { matMulForBackend } from '../../src/models/denseMatMul.ts';
 import type { MlpWeightsJson } from '../../src/models/weightsFile.ts';
 import type { TeacherPreview } from '../../src/engine/teacherPreview.ts';
 import { loadMnistNode } from './nodeMnist.ts';
@@ -16,7 +14,7 @@ export function writeTeacherSamples(dir = 'public/models'): TeacherPreview {
   const json = JSON.parse(readFileSync(`${dir}/teacher.json`, 'utf8')) as MlpWeightsJson;
   const bin = new Uint8Array(readFileSync(`${dir}/teacher.bin`)).buffer;
   const samples = pickSampleDigits(loadMnistNode('test'));
-  const logits = earlyTeacherLogits({ json, bin }, samples, matMulForBackend(tf.getBackend()));
+  const logits = earlyTeacherLogits({ json, bin }, samples);
   const preview: TeacherPreview = {
     indices: samples.indices,
     labels: samples.labels,

@@ -3,7 +3,6 @@ import type { MnistSplit } from '../data/batches.ts';
 import { fillBatch } from '../data/batches.ts';
 import { IMAGE_SIZE, NUM_CLASSES } from '../data/mnistAssets.ts';
 import { countErrors } from '../kd/index.ts';
-import type { MatMul } from '../models/denseMatMul.ts';
 import type { Mlp } from '../models/mlp.ts';
 import { predictLogits } from './steps.ts';
 
@@ -28,7 +27,6 @@ export class EvaluationJob {
     private readonly test: MnistSplit,
     private readonly models: { role: ModelRole; model: Mlp }[],
     readonly epoch: number,
-    private readonly matMul: MatMul,
   ) {
     for (const { role } of models) {
       this.errorCounts.set(role, 0);
@@ -49,7 +47,7 @@ export class EvaluationJob {
     const x = tf.tensor2d(this.pixels.subarray(0, size * IMAGE_SIZE), [size, IMAGE_SIZE]);
     try {
       for (const { role, model } of this.models) {
-        const logits = predictLogits(model, x, this.matMul);
+        const logits = predictLogits(model, x);
         this.logits.get(role)!.set(logits, this.offset * NUM_CLASSES);
         this.errorCounts.set(
           role,

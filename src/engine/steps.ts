@@ -87,7 +87,7 @@ export function distillStep(
   return { hard, soft, total: hard + soft };
 }
 
-/** Logits of `model` (inference mode) for a batch of images. */
-export function predictLogits(model: Mlp, x: tf.Tensor2D, matMul: MatMul): Float32Array {
-  return tf.tidy(() => mlpForward(model, x, { matMul }).dataSync() as Float32Array);
+/** Logits of `model` (inference mode, stock matMul) for a batch of images. */
+export function predictLogits(model: Mlp, x: tf.Tensor2D): Float32Array {
+  return tf.tidy(() => mlpForward(model, x).dataSync() as Float32Array);
 }

@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIZE } from '../data/mnistAssets.ts';
 import { createTeacher } from '../models/architectures.ts';
-import type { MatMul } from '../models/denseMatMul.ts';
 import { disposeMlp } from '../models/mlp.ts';
 import { assignMlpWeights, type MlpWeightsJson } from '../models/weightsFile.ts';
 import type { SampleDigits } from './protocol.ts';
@@ -46,11 +45,7 @@ export async function loadTeacherWeights(baseUrl: string): Promise<TeacherWeight
 }
 
 /** The teacher's logits on the sample digits, from its weights alone. */
-export function earlyTeacherLogits(
-  weights: TeacherWeights,
-  samples: SampleDigits,
-  matMul: MatMul,
-): Float32Array {
+export function earlyTeacherLogits(weights: TeacherWeights, samples: SampleDigits): Float32Array {
   const teacher = createTeacher(0);
   try {
     assignMlpWeights(teacher, weights.json, weights.bin);
@@ -59,7 +54,7 @@ export function earlyTeacherLogits(
       () => tf.div(tf.tensor2d(samples.pixels, [count, IMAGE_SIZE], 'float32'), 255) as tf.Tensor2D,
     );
     try {
-      return predictLogits(teacher, x, matMul);
+      return predictLogits(teacher, x);
     } finally {
       x.dispose();
     }

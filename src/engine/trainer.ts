@@ -215,15 +215,15 @@ export class Trainer {
     if (frozen && this.frozenTeacherSamples?.key === key) {
       teacherLogits = this.frozenTeacherSamples.logits;
     } else {
-      teacherLogits = predictLogits(this.teacher, x, this.matMul);
+      teacherLogits = predictLogits(this.teacher, x);
       this.frozenTeacherSamples = frozen ? { key, logits: teacherLogits } : null;
     }
     try {
       return {
         // A copy: the worker transfers (detaches) the arrays it posts.
         teacher: teacherLogits.slice(),
-        distilled: predictLogits(this.distilled, x, this.matMul),
-        control: predictLogits(this.control, x, this.matMul),
+        distilled: predictLogits(this.distilled, x),
+        control: predictLogits(this.control, x),
       };
     } finally {
       x.dispose();
@@ -302,10 +302,7 @@ export class Trainer {
     );
     const x = tf.tensor2d(this.cachePixels.subarray(0, size * IMAGE_SIZE), [size, IMAGE_SIZE]);
     try {
-      this.teacherLogits.set(
-        predictLogits(this.teacher, x, this.matMul),
-        this.cached * NUM_CLASSES,
-      );
+      this.teacherLogits.set(predictLogits(this.teacher, x), this.cached * NUM_CLASSES);
     } finally {
       x.dispose();
     }
@@ -418,7 +415,6 @@ export class Trainer {
       this.data.test,
       roles.map((role) => ({ role, model: models[role] })),
       this.epoch,
-      this.matMul,
     );
   }
 

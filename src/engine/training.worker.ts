@@ -209,7 +209,7 @@ async function init(command: Extract<Command, { type: 'init' }>): Promise<void> 
 async function showPretrainedTeacherEarly(): Promise<void> {
   const weights = await pretrainedTeacher();
   if (!weights || trainer || !samples) return;
-  const early = earlyTeacherLogits(weights, samples, matMul);
+  const early = earlyTeacherLogits(weights, samples);
   post({ type: 'earlyLogits', teacher: early }, [early.buffer]);
 }
 
