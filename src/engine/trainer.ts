@@ -208,7 +208,7 @@ export class Trainer {
     const labels = new Int32Array(indices.length);
     fillBatch(this.data.test, indices, 0, indices.length, pixels, labels);
     const x = tf.tensor2d(pixels, [indices.length, IMAGE_SIZE]);
-    // Once the teacher stops training its logits cannot change: compute them once, not 10×/s.
+    // Once the teacher stops training its logits cannot change: compute them once, not per snapshot.
     const frozen = this.phase !== 'ready' && this.phase !== 'teacher';
     const key = indices.join();
     let teacherLogits: Float32Array;
