@@ -1,5 +1,6 @@
 /**
  * npm run train:teacher [-- --epochs 60 --seed 1 --batch 128] [--resume] [--ema 0.999]
+ *   [--dropout-input 0.2 --dropout-hidden 0.5] [--out public/models]
  *
  * Trains the 784-1200-1200-10 teacher in Node with @tensorflow/tfjs on the WASM backend, with the
  * app's own model, data and loss code: dropout (20% input, 50% hidden) and random translations
@@ -11,6 +12,8 @@
  * (same data order, fresh Adam moments); the record keeps the whole history and every command.
  * --ema d keeps an exponential moving average of the weights (decay d per step, Polyak
  * averaging); it is evaluated every epoch beside the raw weights and is what gets saved.
+ * --dropout-input / --dropout-hidden change the dropout rates (default: TEACHER_DROPOUT);
+ * --out writes (and, with --resume, reads) the teacher files in another folder.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
@@ -21,9 +24,9 @@ import { fillBatchJittered } from '../src/data/jitter.ts';
 import { IMAGE_SIZE } from '../src/data/mnistAssets.ts';
 import { EvaluationJob } from '../src/engine/evaluation.ts';
 import { hardLabelStep } from '../src/engine/steps.ts';
-import { createTeacher } from '../src/models/architectures.ts';
+import { TEACHER_DROPOUT, TEACHER_SIZES } from '../src/models/architectures.ts';
 import { matMulForBackend } from '../src/models/denseMatMul.ts';
-import { cloneMlp, type Mlp } from '../src/models/mlp.ts';
+import { cloneMlp, createMlp, type Mlp } from '../src/models/mlp.ts';
 import { OnePassAdam } from '../src/models/onePassAdam.ts';
 import {
   assignMlpWeights,
@@ -46,8 +49,13 @@ const lr0 = option('lr', 1e-3);
 const decay = option('decay', 0.94);
 const maxShift = option('shift', 2);
 const emaDecay = option('ema', 0);
+const dropout = {
+  input: option('dropout-input', TEACHER_DROPOUT.input),
+  hidden: option('dropout-hidden', TEACHER_DROPOUT.hidden),
+};
 const resume = args.includes('--resume');
-const outDir = 'public/models';
+const outIndex = args.indexOf('--out');
+const outDir = outIndex >= 0 ? args[outIndex + 1] : 'public/models';
 
 interface EpochRecord {
   epoch: number;
@@ -69,7 +77,7 @@ await tf.ready();
 const matMul = matMulForBackend('wasm');
 const train = loadMnistNode('train');
 const test = loadMnistNode('test');
-const teacher = createTeacher(seed);
+const teacher = createMlp('teacher', TEACHER_SIZES, seed, dropout);
 const prior = resume ? loadStoredTeacher(teacher) : null;
 const firstEpoch = prior?.epochs ?? 0;
 const ema = emaDecay > 0 ? cloneMlp(teacher, 'teacher-ema') : null;
@@ -80,7 +88,10 @@ const labels = new Int32Array(batchSize);
 const random = seedrandom(`teacher-jitter:${seed}${resume ? `:from${firstEpoch}` : ''}`);
 const command =
   `npm run train:teacher -- --epochs ${epochs} --seed ${seed} --batch ${batchSize} --lr ${lr0} ` +
-  `--decay ${decay} --shift ${maxShift}${emaDecay > 0 ? ` --ema ${emaDecay}` : ''}${resume ? ' --resume' : ''}`;
+  `--decay ${decay} --shift ${maxShift}${emaDecay > 0 ? ` --ema ${emaDecay}` : ''}` +
+  (dropout.input !== TEACHER_DROPOUT.input ? ` --dropout-input ${dropout.input}` : '') +
+  (dropout.hidden !== TEACHER_DROPOUT.hidden ? ` --dropout-hidden ${dropout.hidden}` : '') +
+  `${resume ? ' --resume' : ''}${outDir !== 'public/models' ? ` --out ${outDir}` : ''}`;
 
 /** Loads public/models/teacher.{json,bin} into the model; returns the record it was saved with. */
 function loadStoredTeacher(model: Mlp): PriorRecord {
