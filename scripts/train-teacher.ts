@@ -1,12 +1,13 @@
 /**
  * npm run train:teacher [-- --epochs 60 --seed 1 --batch 128] [--resume] [--ema 0.999]
- *   [--dropout-input 0.2 --dropout-hidden 0.5] [--out public/models]
+ *   [--dropout-input 0.1 --dropout-hidden 0.3] [--out public/models]
  *
  * Trains the 784-1200-1200-10 teacher in Node with @tensorflow/tfjs on the WASM backend, with the
- * app's own model, data and loss code: dropout (20% input, 50% hidden) and random translations
- * of up to ±2 px (Hinton et al. 2015), Adam with an exponentially decaying learning rate. Seeded
- * and repeatable. Writes public/models/teacher.json + teacher.bin (float16) and
- * public/models/teacher.record.json after every epoch, so an interrupted run leaves a usable teacher.
+ * app's own model, data and loss code: dropout (by default TEACHER_DROPOUT, 10% of inputs and 30%
+ * of hidden units) and random translations of up to ±2 px (Hinton et al. 2015), Adam with an
+ * exponentially decaying learning rate. Seeded and repeatable. Writes public/models/teacher.json +
+ * teacher.bin (float16) and public/models/teacher.record.json after every epoch, so an interrupted
+ * run leaves a usable teacher.
  *
  * --resume starts from the stored teacher and goes on with the epochs after those in its record
  * (same data order, fresh Adam moments); the record keeps the whole history and every command.
