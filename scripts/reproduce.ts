@@ -1,5 +1,6 @@
 /**
  * npm run reproduce -- --preset <name> [--epochs N] [--out bench/reproduce/<name>.json]
+ *   [--teacher public/models] [--set "alpha=0.05&T=30"]
  *
  * Runs a preset to its end headless, in Node with @tensorflow/tfjs on the WASM backend, with the
  * app's own Trainer, data and pretrained teacher (public/models/teacher.*), and writes a JSON
@@ -16,7 +17,8 @@ import { Trainer } from '../src/engine/trainer.ts';
 import type { MlpWeightsJson } from '../src/models/weightsFile.ts';
 import { PRESET_IDS, type PresetId } from '../src/state/presetIds.ts';
 import { PAPER_BIAS_SHIFT, presetById } from '../src/state/presets.ts';
-import { DEFAULT_SETTINGS, toEngineConfig, toLiveHyper } from '../src/state/settingsSchema.ts';
+import { toEngineConfig, toLiveHyper } from '../src/state/settingsSchema.ts';
+import { parseSettings } from '../src/state/urlState.ts';
 import { loadMnistNode } from './lib/nodeMnist.ts';
 import { formatSeconds, ProgressBar } from './lib/progress.ts';
 import { writeReproduceTable } from './lib/reproduceTable.ts';
@@ -34,17 +36,22 @@ if (!preset) {
   );
   process.exit(2);
 }
-const settings = { ...DEFAULT_SETTINGS, ...preset.settings, preset: preset.id };
+// --set takes URL parameters, as in the page's link (e.g. "alpha=0.05&T=30"), over the preset's.
+const parsed = parseSettings(`preset=${preset.id}&${option('set') ?? ''}`);
+for (const notice of parsed.notices) console.error(`reproduce: ${notice.message}`);
+const settings = parsed.settings;
 if (option('epochs')) settings.studentEpochs = Number(option('epochs'));
 const out = option('out') ?? `bench/reproduce/${preset.id}.json`;
+/** The folder with teacher.json, teacher.bin and teacher.record.json. */
+const teacherDir = option('teacher') ?? 'public/models';
 
 await tf.setBackend('wasm');
 await tf.ready();
 const teacherJson = JSON.parse(
-  readFileSync('public/models/teacher.json', 'utf8'),
+  readFileSync(`${teacherDir}/teacher.json`, 'utf8'),
 ) as MlpWeightsJson;
-const teacherBin = new Uint8Array(readFileSync('public/models/teacher.bin')).buffer;
-const teacherRecord = JSON.parse(readFileSync('public/models/teacher.record.json', 'utf8')) as {
+const teacherBin = new Uint8Array(readFileSync(`${teacherDir}/teacher.bin`)).buffer;
+const teacherRecord = JSON.parse(readFileSync(`${teacherDir}/teacher.record.json`, 'utf8')) as {
   epochs: number;
   testErrors: number;
 };
@@ -112,7 +119,10 @@ if (paperShift) for (const d of paperShift.classes) shift[d] = paperShift.shift;
 const result = {
   preset: preset.id,
   title: preset.title,
-  command: `npm run reproduce -- --preset ${preset.id}${option('epochs') ? ` --epochs ${option('epochs')}` : ''}`,
+  command:
+    `npm run reproduce -- --preset ${preset.id}` +
+    (option('epochs') ? ` --epochs ${option('epochs')}` : '') +
+    (option('set') ? ` --set "${option('set')}"` : ''),
   settings,
   transferSize: trainer.transfer.length,
   seenClassCounts: trainer.seenClassCounts,

@@ -4,6 +4,7 @@ export interface LegendItem {
   color: string;
   dash?: string;
   width?: number;
+  opacity?: number;
 }
 
 /**
@@ -13,7 +14,7 @@ export interface LegendItem {
 export function ChartLegend({ items }: { items: readonly LegendItem[] }) {
   return (
     <ul className="chart-legend">
-      {items.map(({ name, color, dash, width = 1.5 }) => (
+      {items.map(({ name, color, dash, width = 1.5, opacity }) => (
         <li key={name}>
           <svg width="22" height="8" aria-hidden="true">
             <line
@@ -23,6 +24,7 @@ export function ChartLegend({ items }: { items: readonly LegendItem[] }) {
               y2="4"
               stroke={color}
               strokeWidth={width}
+              strokeOpacity={opacity}
               strokeDasharray={dash}
             />
           </svg>

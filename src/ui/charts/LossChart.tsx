@@ -18,8 +18,14 @@ const MAX_POINTS = 200;
 /** The curve gains a point every second or two; redrawing it costs 30–60 ms here. */
 const REDRAW_INTERVAL_MS = 2500;
 
+/**
+ * The total is a wide pale band under its two terms: at high T and low α the soft term is nearly
+ * all of it, and a dashed line drawn over a solid one of the same colour would vanish.
+ */
+const TOTAL_STROKE = { width: 6, opacity: 0.3 };
+
 const LEGEND: LegendItem[] = [
-  { name: 'distilled: total', color: MODEL_COLORS.distilled, width: 2 },
+  { name: 'distilled: total', color: MODEL_COLORS.distilled, ...TOTAL_STROKE },
   { name: 'α·CE (hard)', color: MODEL_COLORS.distilled, dash: '2 3' },
   { name: '(1−α)·T²·KL (soft)', color: MODEL_COLORS.distilled, dash: '8 4' },
   { name: 'control: CE', color: MODEL_COLORS.control },
@@ -68,7 +74,8 @@ function LossChartView({ points: latest }: { points: LossPoint[] }) {
               dataKey="total"
               name="distilled: total"
               stroke={MODEL_COLORS.distilled}
-              strokeWidth={2}
+              strokeWidth={TOTAL_STROKE.width}
+              strokeOpacity={TOTAL_STROKE.opacity}
               dot={false}
               isAnimationActive={false}
             />
