@@ -68,7 +68,7 @@ export const PRESETS: readonly Preset[] = [
     summary:
       'No 3 appears in the transfer set, yet the distilled student recognizes most 3s: the teacher’s soft targets on other digits carry what a 3 looks like. Its bias for class 3 is too low; raise it (the paper used +3.5).',
     settings: {
-      studentEpochs: 3,
+      studentEpochs: 6,
       studentSize: '800-800',
       temperature: 20,
       alpha: 0.1,
