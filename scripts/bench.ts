@@ -21,14 +21,11 @@ import { preview } from 'vite';
 import type { BenchResult } from '../src/bench/benchProtocol.ts';
 import { measureResponsiveness, measureStartup } from './lib/appBench.ts';
 import { CHROMIUM_ARGS, chromiumExecutable } from './lib/chromium.ts';
+import { flag, numberOption, textOption } from './lib/cliOptions.ts';
 import { renderMarkdown, summarize, type Stat } from './lib/benchSummary.ts';
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
-};
-if (args.includes('--render')) {
+if (flag('render')) {
   // Only rewrite bench/results.md from the committed bench/results.json (no measuring).
   const saved = JSON.parse(readFileSync('bench/results.json', 'utf8')) as {
     command: string;
@@ -53,9 +50,9 @@ if (args.includes('--render')) {
   );
   process.exit(0);
 }
-const quick = args.includes('--quick');
-const runs = Number(option('runs', quick ? '1' : '3'));
-const backends = option('backends', 'wasm,webgl,webgpu,cpu').split(',');
+const quick = flag('quick');
+const runs = numberOption('runs', quick ? 1 : 3);
+const backends = (textOption('backends') ?? 'wasm,webgl,webgpu,cpu').split(',');
 /**
  * Slow software backends (SwiftShader WebGL/WebGPU, plain-JS CPU: 20–200 samples/s) get one run,
  * one warm-up step and two timed steps, so the whole bench stays within minutes; WebGPU's
@@ -70,7 +67,7 @@ const PLAN: Record<string, { steps: number; warmup: number; runs: number; batche
 
 // A build of its own, so a bench never disturbs a dist/ that a preview or the e2e tests serve.
 const OUT_DIR = 'bench/tmp/dist';
-if (!args.includes('--no-build')) {
+if (!flag('no-build')) {
   execSync('tsx scripts/prepare-mnist.ts --if-missing', { stdio: 'inherit' });
   execSync(`npx vite build --outDir ${OUT_DIR} --emptyOutDir`, { stdio: 'inherit' });
 }
@@ -184,7 +181,7 @@ try {
     if (typeof soak !== 'string') memory = soak.memory;
     log('memory soak done');
   }
-  if (!args.includes('--skip-app')) {
+  if (!flag('skip-app')) {
     for (let run = 0; run < runs; run++)
       startup.push(await measureStartup(browser, `http://localhost:${PORT}/`));
     log('startup done');

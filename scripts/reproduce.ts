@@ -19,16 +19,12 @@ import { PRESET_IDS, type PresetId } from '../src/state/presetIds.ts';
 import { PAPER_BIAS_SHIFT, presetById } from '../src/state/presets.ts';
 import { toEngineConfig, toLiveHyper } from '../src/state/settingsSchema.ts';
 import { parseSettings } from '../src/state/urlState.ts';
+import { textOption } from './lib/cliOptions.ts';
 import { loadMnistNode } from './lib/nodeMnist.ts';
 import { formatSeconds, ProgressBar } from './lib/progress.ts';
 import { writeReproduceTable } from './lib/reproduceTable.ts';
 
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const presetId = option('preset') as PresetId | undefined;
+const presetId = textOption('preset') as PresetId | undefined;
 const preset = presetId ? presetById(presetId) : undefined;
 if (!preset) {
   console.error(
@@ -36,14 +32,19 @@ if (!preset) {
   );
   process.exit(2);
 }
-// --set takes URL parameters, as in the page's link (e.g. "alpha=0.05&T=30"), over the preset's.
-const parsed = parseSettings(`preset=${preset.id}&${option('set') ?? ''}`);
+// --set takes URL parameters, as in the page's link (e.g. "alpha=0.05&T=30"), over the preset's;
+// --epochs N is epochs=N. Both go through the settings schema: out-of-range values are clamped
+// with a notice, as on the page.
+const overrides = [
+  textOption('epochs') === undefined ? '' : `epochs=${textOption('epochs')}`,
+  textOption('set') ?? '',
+].filter(Boolean);
+const parsed = parseSettings([`preset=${preset.id}`, ...overrides].join('&'));
 for (const notice of parsed.notices) console.error(`reproduce: ${notice.message}`);
 const settings = parsed.settings;
-if (option('epochs')) settings.studentEpochs = Number(option('epochs'));
-const out = option('out') ?? `bench/reproduce/${preset.id}.json`;
+const out = textOption('out') ?? `bench/reproduce/${preset.id}.json`;
 /** The folder with teacher.json, teacher.bin and teacher.record.json. */
-const teacherDir = option('teacher') ?? 'public/models';
+const teacherDir = textOption('teacher') ?? 'public/models';
 
 await tf.setBackend('wasm');
 await tf.ready();
@@ -121,8 +122,8 @@ const result = {
   title: preset.title,
   command:
     `npm run reproduce -- --preset ${preset.id}` +
-    (option('epochs') ? ` --epochs ${option('epochs')}` : '') +
-    (option('set') ? ` --set "${option('set')}"` : ''),
+    (textOption('epochs') ? ` --epochs ${textOption('epochs')}` : '') +
+    (textOption('set') ? ` --set "${textOption('set')}"` : ''),
   settings,
   transferSize: trainer.transfer.length,
   seenClassCounts: trainer.seenClassCounts,
@@ -140,7 +141,7 @@ const result = {
 mkdirSync(out.replace(/\/[^/]+$/, ''), { recursive: true });
 writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
 console.error(`reproduce: ${preset.id} done in ${formatSeconds(seconds)}; wrote ${out}`);
-if (!option('out')) writeReproduceTable('bench/reproduce');
+if (!textOption('out')) writeReproduceTable('bench/reproduce');
 console.log(
   JSON.stringify({
     preset: result.preset,

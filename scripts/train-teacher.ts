@@ -34,29 +34,24 @@ import {
   encodeMlpWeights,
   type MlpWeightsJson,
 } from '../src/models/weightsFile.ts';
+import { flag, numberOption, textOption } from './lib/cliOptions.ts';
 import { loadMnistNode } from './lib/nodeMnist.ts';
 import { formatSeconds, ProgressBar } from './lib/progress.ts';
 import { writeTeacherSamples } from './lib/teacherSamples.ts';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const epochs = option('epochs', 60);
-const seed = option('seed', 1);
-const batchSize = option('batch', 128);
-const lr0 = option('lr', 1e-3);
-const decay = option('decay', 0.94);
-const maxShift = option('shift', 2);
-const emaDecay = option('ema', 0);
+const epochs = numberOption('epochs', 60);
+const seed = numberOption('seed', 1);
+const batchSize = numberOption('batch', 128);
+const lr0 = numberOption('lr', 1e-3);
+const decay = numberOption('decay', 0.94);
+const maxShift = numberOption('shift', 2);
+const emaDecay = numberOption('ema', 0);
 const dropout = {
-  input: option('dropout-input', TEACHER_DROPOUT.input),
-  hidden: option('dropout-hidden', TEACHER_DROPOUT.hidden),
+  input: numberOption('dropout-input', TEACHER_DROPOUT.input),
+  hidden: numberOption('dropout-hidden', TEACHER_DROPOUT.hidden),
 };
-const resume = args.includes('--resume');
-const outIndex = args.indexOf('--out');
-const outDir = outIndex >= 0 ? args[outIndex + 1] : 'public/models';
+const resume = flag('resume');
+const outDir = textOption('out') ?? 'public/models';
 
 interface EpochRecord {
   epoch: number;

@@ -29,7 +29,7 @@ export function useUrlSettings(): {
 
   useEffect(() => {
     const timer = window.setTimeout(() => writeUrl(settings), URL_WRITE_DELAY_MS);
-    // Leaving the page (or remounting) before the pause ends still writes it.
+    // Leaving the page before the pause ends still writes it (a newer change restarts the wait).
     const flush = () => writeUrl(settings);
     window.addEventListener('pagehide', flush);
     return () => {
