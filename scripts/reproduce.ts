@@ -12,7 +12,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { NUM_CLASSES } from '../src/data/mnistAssets.ts';
 import { errorsByClass, predictWithBiasShift } from '../src/kd/plain.ts';
-import { matMulForBackend } from '../src/models/denseMatMul.ts';
+import { matMulForBackend } from '../src/kernels/denseMatMul.ts';
 import { Trainer } from '../src/engine/trainer.ts';
 import type { MlpWeightsJson } from '../src/models/weightsFile.ts';
 import { PRESET_IDS, type PresetId } from '../src/state/presetIds.ts';

@@ -26,9 +26,9 @@ import { IMAGE_SIZE } from '../src/data/mnistAssets.ts';
 import { EvaluationJob } from '../src/engine/evaluation.ts';
 import { hardLabelStep } from '../src/engine/steps.ts';
 import { TEACHER_DROPOUT, TEACHER_SIZES } from '../src/models/architectures.ts';
-import { matMulForBackend } from '../src/models/denseMatMul.ts';
+import { matMulForBackend } from '../src/kernels/denseMatMul.ts';
 import { cloneMlp, createMlp, type Mlp } from '../src/models/mlp.ts';
-import { OnePassAdam } from '../src/models/onePassAdam.ts';
+import { OnePassAdam } from '../src/kernels/onePassAdam.ts';
 import {
   assignMlpWeights,
   encodeMlpWeights,

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { earlyTeacherLogits } from '../../src/engine/teacherWeights.ts';
 import { pickSampleDigits } from '../../src/engine/sampleDigits.ts';
 import type { MlpWeightsJson } from '../../src/models/weightsFile.ts';
-import type { TeacherPreview } from '../../src/engine/teacherPreview.ts';
+import type { TeacherPreview } from '../../src/client/teacherPreview.ts';
 import { loadMnistNode } from './nodeMnist.ts';
 
 export function writeTeacherSamples(dir = 'public/models'): TeacherPreview {

@@ -2,9 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIZE, NUM_CLASSES } from '../data/mnistAssets.ts';
 import { distillStep, hardLabelStep } from '../engine/steps.ts';
 import { createStudent } from '../models/architectures.ts';
-import type { MatMul } from '../models/denseMatMul.ts';
+import type { MatMul } from '../kernels/denseMatMul.ts';
 import { disposeMlp } from '../models/mlp.ts';
-import { OnePassAdam } from '../models/onePassAdam.ts';
+import { OnePassAdam } from '../kernels/onePassAdam.ts';
 import type { MemorySample } from './benchProtocol.ts';
 
 interface WasmHeap {

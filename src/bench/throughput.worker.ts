@@ -14,9 +14,9 @@ import {
   studentSizes,
   TEACHER_SIZES,
 } from '../models/architectures.ts';
-import { matMulForBackend } from '../models/denseMatMul.ts';
+import { matMulForBackend } from '../kernels/denseMatMul.ts';
 import type { Mlp } from '../models/mlp.ts';
-import { OnePassAdam } from '../models/onePassAdam.ts';
+import { OnePassAdam } from '../kernels/onePassAdam.ts';
 import { disposeMlp, forwardFlops } from '../models/mlp.ts';
 import type { BenchRequest, BenchResult, MatMulTiming, StepTiming } from './benchProtocol.ts';
 import { createNaivePeer } from './naivePeer.ts';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { hardLabelLoss, kdLoss } from '../kd/index.ts';
-import type { MatMul } from '../models/denseMatMul.ts';
+import type { MatMul } from '../kernels/denseMatMul.ts';
 import type { Mlp } from '../models/mlp.ts';
 import { mlpForward, mlpVariables } from '../models/mlp.ts';
 import type { LiveHyper } from './protocol.ts';

@@ -3,7 +3,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MnistSplit } from '../data/batches.ts';
 import { IMAGE_SIZE } from '../data/mnistAssets.ts';
-import { matMulForBackend } from '../models/denseMatMul.ts';
+import { matMulForBackend } from '../kernels/denseMatMul.ts';
 import type { EngineConfig } from './protocol.ts';
 import { Trainer } from './trainer.ts';
 

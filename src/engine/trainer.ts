@@ -4,7 +4,7 @@ import { fillBatch, gatherRows, seededPermutation } from '../data/batches.ts';
 import { buildTransferSet } from '../data/transferSet.ts';
 import { IMAGE_SIZE, NUM_CLASSES } from '../data/mnistAssets.ts';
 import { createStudent, createTeacher } from '../models/architectures.ts';
-import type { MatMul } from '../models/denseMatMul.ts';
+import type { MatMul } from '../kernels/denseMatMul.ts';
 import type { Mlp } from '../models/mlp.ts';
 import { cloneMlp, disposeMlp } from '../models/mlp.ts';
 import { assignMlpWeights, type MlpWeightsJson } from '../models/weightsFile.ts';
@@ -20,7 +20,7 @@ import type {
 } from './protocol.ts';
 import { distillStep, hardLabelStep, predictLogits, type DistillLoss } from './steps.ts';
 import { ThroughputMeter } from './throughput.ts';
-import { OnePassAdam } from '../models/onePassAdam.ts';
+import { OnePassAdam } from '../kernels/onePassAdam.ts';
 
 /** Loss points are averaged over this many steps, so long runs keep short histories. */
 const LOSS_WINDOW = 10;

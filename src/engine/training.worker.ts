@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { MnistSplit } from '../data/batches.ts';
 import { loadSplit } from '../data/loadMnist.ts';
-import { matMulForBackend } from '../models/denseMatMul.ts';
+import { matMulForBackend } from '../kernels/denseMatMul.ts';
 import { chooseBackend } from './backend.ts';
 import type {
   Command,

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIZE, NUM_CLASSES } from '../data/mnistAssets.ts';
-import type { MatMul } from './denseMatMul.ts';
-import { matMulStock } from './denseMatMul.ts';
+import type { MatMul } from '../kernels/denseMatMul.ts';
+import { matMulStock } from '../kernels/denseMatMul.ts';
 
 /** A multilayer perceptron held as plain variables, so two copies can share exact weights. */
 export interface Mlp {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { startEngine, type EngineClient } from '../engine/engineClient.ts';
-import { fetchTeacherPreview } from '../engine/teacherPreview.ts';
+import { startEngine, type EngineClient } from '../client/engineClient.ts';
+import { fetchTeacherPreview } from '../client/teacherPreview.ts';
 import type {
   BackendReport,
   BackendRequest,

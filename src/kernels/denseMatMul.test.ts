@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { matMulExplicitTranspose, matMulForBackend, matMulStock } from './denseMatMul.ts';
-import { createMlp, mlpForward, mlpVariables } from './mlp.ts';
+import { createMlp, mlpForward, mlpVariables } from '../models/mlp.ts';
 
 function gradsOf(matMul: typeof matMulStock, a: tf.Tensor2D, b: tf.Tensor2D) {
   // A non-symmetric scalar function of a·b so every gradient entry differs.
@@ -92,7 +92,7 @@ describe('model lifetime', () => {
   it('creating, cloning and disposing models leaves no tensor behind, even with equal names', async () => {
     expect(await tf.setBackend('cpu')).toBe(true);
     const before = tf.memory().numTensors;
-    const { cloneMlp, disposeMlp } = await import('./mlp.ts');
+    const { cloneMlp, disposeMlp } = await import('../models/mlp.ts');
     const a = createMlp('student', [5, 4, 3], 1);
     const b = createMlp('student', [5, 4, 3], 1);
     const c = cloneMlp(a, 'control');

@@ -1,4 +1,4 @@
-import type { Command, EngineEvent } from './protocol.ts';
+import type { Command, EngineEvent } from '../engine/protocol.ts';
 
 /** The page's handle on the training worker: typed commands in, typed events out. */
 export interface EngineClient {
@@ -7,7 +7,7 @@ export interface EngineClient {
 }
 
 export function startEngine(onEvent: (event: EngineEvent) => void): EngineClient {
-  const worker = new Worker(new URL('./training.worker.ts', import.meta.url), {
+  const worker = new Worker(new URL('../engine/training.worker.ts', import.meta.url), {
     type: 'module',
     name: 'kd-training',
   });

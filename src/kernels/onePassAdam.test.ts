@@ -5,7 +5,7 @@ import { compileWat } from '../../scripts/lib/compileWat.ts';
 import { ADAM_KERNEL_BASE64 } from './adamKernel.generated.ts';
 import { HeapSimdAdamUpdater, JsAdamUpdater } from './adamKernel.ts';
 import { OnePassAdam } from './onePassAdam.ts';
-import { cloneMlp, createMlp, mlpForward, mlpVariables } from './mlp.ts';
+import { cloneMlp, createMlp, mlpForward, mlpVariables } from '../models/mlp.ts';
 
 /** A loss whose gradient differs in every entry: sum(tanh(forward) ⊙ weights). */
 function lossOf(mlp: ReturnType<typeof createMlp>, x: tf.Tensor2D): tf.Scalar {
@@ -107,7 +107,7 @@ describe.each([
 
 describe('adamKernel.generated.ts', () => {
   it('holds exactly the binary that adamKernel.wat compiles to', async () => {
-    const bytes = await compileWat('src/models/adamKernel.wat');
+    const bytes = await compileWat('src/kernels/adamKernel.wat');
     expect(ADAM_KERNEL_BASE64).toBe(Buffer.from(bytes).toString('base64'));
   });
 });

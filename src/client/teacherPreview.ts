@@ -1,4 +1,4 @@
-import type { SampleDigits } from './protocol.ts';
+import type { SampleDigits } from '../engine/protocol.ts';
 
 /** public/models/teacher.samples.json (written by scripts/lib/teacherSamples.ts). */
 export interface TeacherPreview {
