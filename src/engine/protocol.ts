@@ -1,63 +1,61 @@
 /**
  * The one message protocol between the page and the training worker. Both sides import this file.
  * Commands go in (page → worker), events come out (worker → page). Nothing else crosses.
+ * Everything about models is keyed by the roster's member ids: the page iterates the roster and
+ * never names a role.
  */
+import type { DistillHyper, ObjectiveId } from '../kd/objective.ts';
+import type { Recipe } from './recipe.ts';
+
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendRequest = 'auto' | BackendName;
-export type StudentSize = '800-800' | '300-300' | '30-30';
 
-/** Everything the engine needs to (re)start training. Changing these resets the run. */
-export interface EngineConfig {
-  studentSize: StudentSize;
-  seed: number;
-  batchSize: number;
-  learningRate: number;
-  teacherEpochs: number;
-  studentEpochs: number;
-  /** Evaluate on the test set every this many training steps. */
-  evalEvery: number;
-  /** Start from the pretrained teacher (public/models) or train one first. */
-  teacherSource: 'pretrained' | 'train';
-  /** Digit classes the students may train on. */
-  transferDigits: number[];
-  /** Share of the training set in the transfer set (seeded subset), 0–1. */
-  transferFraction: number;
-  /** False: the transfer set is unlabeled (α is 0 and the control student cannot train). */
-  useLabels: boolean;
-}
-
-/** Distillation hyper-parameters that apply from the next batch, without a reset. */
-export interface LiveHyper {
-  temperature: number;
-  /** Weight of the hard-label term. */
-  alpha: number;
-}
+/** T and α, applied from the next batch without a reset. */
+export type LiveHyper = DistillHyper;
 
 export type Command =
   | {
       type: 'init';
-      config: EngineConfig;
+      recipe: Recipe;
       hyper: LiveHyper;
       backend: BackendRequest;
-      /** Absolute URL of the app's static files: MNIST in data/, the pretrained teacher in models/. */
+      /** Absolute URL of the app's static files: MNIST in data/, pretrained teachers in models/. */
       baseUrl: string;
     }
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'step' }
-  | { type: 'reset'; config: EngineConfig }
+  | { type: 'reset'; recipe: Recipe }
   | { type: 'setHyper'; hyper: LiveHyper }
-  /** Stop training the teacher now and move on to distillation with the teacher as it is. */
+  /** Stop training the teacher(s) now and move on to distillation with them as they are. */
   | { type: 'finishTeacher' };
 
 export type Phase =
   | 'starting' // choosing a backend
   | 'loading' // fetching the data
   | 'ready' // data and models ready, not started
-  | 'teacher' // training the teacher
-  | 'caching' // computing the teacher's logits on the transfer set
-  | 'students' // distilled and control students train in lockstep
+  | 'teachers' // training a teacher
+  | 'caching' // computing teachers' outputs on the transfer set
+  | 'learners' // learners train in lockstep
   | 'done';
+
+/** What the engine is doing now, as data; the page words it. */
+export interface Progress {
+  activity:
+    | 'starting'
+    | 'loading-test'
+    | 'loading-train'
+    | 'ready'
+    | 'training'
+    | 'caching'
+    | 'evaluating'
+    | 'done';
+  /** Units done and in all: epochs while training, digits while caching or evaluating. */
+  done: number;
+  total: number;
+  /** Roster ids of what is being trained, cached or evaluated. */
+  members: string[];
+}
 
 export interface BackendAttempt {
   backend: BackendName;
@@ -82,69 +80,113 @@ export interface SampleDigits {
   pixels: Uint8Array;
 }
 
-/** One test-set evaluation; each model that was evaluated at this point has a value (0–1). */
-export interface AccuracyPoint {
-  /** Epochs of training the evaluated model(s) had had (fractional). */
-  epoch: number;
-  teacher?: number;
-  distilled?: number;
-  control?: number;
+/** One member of the run: a teacher or a learner, announced once per run. */
+export interface RosterEntry {
+  id: string;
+  role: 'teacher' | 'learner';
+  label: string;
+  color: string;
+  parameters: number;
+  /** Layer widths, e.g. "784-800-800-10". */
+  architecture: string;
+  /** Teachers: where the weights come from. Learners: 'distilled' or 'hard labels'. */
+  origin: 'pretrained' | 'trained here' | 'earlier learner' | 'distilled' | 'hard labels';
+  /** Learners: the objective they minimize. */
+  objective?: ObjectiveId;
+  /** Learners: fixed T / α, when they do not follow the sliders. */
+  temperature?: number;
+  alpha?: number;
+  /** Learners: the names of their loss terms, in display order (the loss is their sum). */
+  lossTerms: string[];
+  /** Learners: the teachers they learn from; fidelity is measured against their combination. */
+  teachers: string[];
+  /** Teachers: the learner they come from. */
+  fromLearner?: string;
+  /** False when it cannot train here (a hard-label learner on an unlabeled transfer set). */
+  trains: boolean;
+  /** Learners: the stage they train in (0 first). */
+  stage: number;
+  /** Whether the bias control acts on it. */
+  biasAdjustable: boolean;
 }
 
-/** Training losses averaged over a few steps; students' terms while they train, else the teacher's. */
+export interface Roster {
+  /** Increases with every run (init or reset): snapshots of an older run are ignored. */
+  runId: number;
+  members: RosterEntry[];
+  /** Examples in the transfer set. */
+  transferSize: number;
+  transferDigits: number[];
+  transferLabels: boolean;
+}
+
+/** One test-set evaluation: each member evaluated at this point, by id. */
+export interface EvaluationPoint {
+  /** Epochs of training the evaluated member(s) had had (fractional). */
+  epoch: number;
+  /** Test accuracy 0–1. */
+  accuracy: Record<string, number>;
+  /** Learners: top-1 agreement with their teacher(s) on the test set, 0–1 (Stanton et al. 2021). */
+  agreement: Record<string, number>;
+  /** Learners: mean KL(teacher ‖ learner) at T = 1 on the test set, nats. */
+  kl: Record<string, number>;
+}
+
+/** Training loss terms averaged over a few steps, per learner (or teacher while it trains), by term name. */
 export interface LossPoint {
   epoch: number;
-  /** α · CE(y, softmax(z_s)) of the distilled student. */
-  hard?: number;
-  /** (1 − α) · T² · KL(p_teacher^T ‖ p_student^T) of the distilled student. */
-  soft?: number;
-  /** hard + soft. */
-  total?: number;
-  /** CE of the control student (hard labels only). */
-  control?: number;
-  /** Teacher's training CE while it trains. */
-  teacher?: number;
+  terms: Record<string, Record<string, number>>;
 }
 
-export interface Throughput {
-  teacher?: number;
-  distilled?: number;
-  control?: number;
+/** One loss term as last measured: its (weighted) value and the L2 norm of its gradient. */
+export interface TermReading {
+  name: string;
+  value: number;
+  /**
+   * ‖∂term/∂z_s‖ over the batch: the gradient with respect to the learner's logits (for a hint
+   * term, with respect to its mapped hidden layer). Which term drives training.
+   */
+  gradNorm: number;
+}
+
+export interface MemberLatest {
+  /** Errors on the test set at the latest evaluation. */
+  errors?: number;
+  agreement?: number;
+  kl?: number;
 }
 
 export interface Snapshot {
+  runId: number;
   phase: Phase;
   running: boolean;
-  /** Epoch (fractional) of the model(s) currently training. */
+  /** Epoch (fractional) of the member(s) currently training. */
   epoch: number;
   step: number;
-  /** Samples per second of each model's training step, over the last few seconds. */
-  samplesPerSec: Throughput;
-  accuracy: AccuracyPoint[];
+  progress: Progress;
+  /** Samples per second of each member's training step, over the last few seconds. */
+  samplesPerSec: Record<string, number>;
+  evaluations: EvaluationPoint[];
   loss: LossPoint[];
-  /** Latest full-test-set results, errors out of the test set size. */
-  latest: { teacher?: number; distilled?: number; control?: number; testSize: number };
-  /** Logits (count × 10) of each model for the sample digits; softmax at T happens on the page. */
-  sampleLogits: { teacher: Float32Array; distilled: Float32Array; control: Float32Array };
-  /** Human-readable progress of the current phase, e.g. "caching teacher logits 40%". */
-  progress: string;
+  /** Latest full-test-set results by member id. */
+  latest: Record<string, MemberLatest>;
+  testSize: number;
+  /** Each learner's loss terms and their gradient norms, as last measured. */
+  terms: Record<string, TermReading[]>;
+  /** Logits (count × 10) of each member on the sample digits; softmax at T happens on the page. */
+  sampleLogits: Record<string, Float32Array>;
   hyper: LiveHyper;
   tensors: number;
-  /** The teacher was loaded pretrained (no teacher phase). */
-  teacherPretrained: boolean;
-  /** False when the transfer set has no labels: the control student cannot train. */
-  controlTrains: boolean;
-  /** Examples in the transfer set. */
-  transferSize: number;
-  /** Labels of the examples the students have trained on so far, per class (0–9). */
+  /** Labels of the examples the learners have trained on so far, per class (0–9). */
   seenClassCounts: number[];
 }
 
-/** A completed evaluation on the whole test set: each evaluated model's logits (count × 10). */
+/** A completed evaluation on the whole test set: each evaluated member's logits (count × 10). */
 export interface TestEvaluation {
+  runId: number;
   id: number;
   epoch: number;
-  logits: Partial<Record<'teacher' | 'distilled' | 'control', Float32Array>>;
+  logits: Record<string, Float32Array>;
 }
 
 export type EngineEvent =
@@ -152,9 +194,10 @@ export type EngineEvent =
   | { type: 'samples'; samples: SampleDigits }
   /** The test labels, once, so the page can compute per-class results from evaluation logits. */
   | { type: 'testLabels'; labels: Uint8Array }
+  | { type: 'roster'; roster: Roster }
   | { type: 'evaluation'; evaluation: TestEvaluation }
-  /** The pretrained teacher's logits on the sample digits, before the trainer exists. */
-  | { type: 'earlyLogits'; teacher: Float32Array }
+  /** A pretrained teacher's logits on the sample digits, before the session exists. */
+  | { type: 'earlyLogits'; member: string; logits: Float32Array }
   /** Something went wrong but training goes on another way (e.g. no pretrained teacher). */
   | { type: 'notice'; message: string }
   | { type: 'snapshot'; snapshot: Snapshot }

@@ -1,5 +1,4 @@
 import { IMAGE_SIZE, NUM_CLASSES } from '../data/mnistAssets.ts';
-import type { StudentSize } from '../engine/protocol.ts';
 import type { Mlp } from './mlp.ts';
 import { createMlp } from './mlp.ts';
 
@@ -12,6 +11,17 @@ import { createMlp } from './mlp.ts';
  */
 export const TEACHER_SIZES = [IMAGE_SIZE, 1200, 1200, NUM_CLASSES] as const;
 export const TEACHER_DROPOUT = { input: 0.1, hidden: 0.3 };
+
+/** Hidden layers of a network, units per layer: the teacher's and the students' sizes. */
+export type HiddenLayers = '1200-1200' | '800-800' | '300-300' | '30-30';
+/** The sizes a student may have in the page. */
+export type StudentSize = Exclude<HiddenLayers, '1200-1200'>;
+export const STUDENT_SIZES: readonly StudentSize[] = ['800-800', '300-300', '30-30'];
+
+/** Layer widths, input first: '800-800' → [784, 800, 800, 10]. */
+export function layerSizes(hidden: HiddenLayers): number[] {
+  return [IMAGE_SIZE, ...hidden.split('-').map(Number), NUM_CLASSES];
+}
 
 export const STUDENT_HIDDEN: Record<StudentSize, readonly [number, number]> = {
   '800-800': [800, 800],
