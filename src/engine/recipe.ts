@@ -8,6 +8,9 @@
 import type { ObjectiveId, ObjectiveParams } from '../kd/objective.ts';
 import type { HiddenLayers } from '../models/architectures.ts';
 
+/** The id of the teacher in the default roster (one teacher, distilled and control learners). */
+export const TEACHER_ID = 'teacher';
+
 /** Where a teacher's weights come from. */
 export type TeacherSource =
   /** A weights file in public/models: `file` names `<file>.json` + `<file>.bin`. */

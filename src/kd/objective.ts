@@ -43,7 +43,8 @@ export interface ObjectiveBatch {
 
 export type ObjectiveId = 'hard' | 'hinton' | 'soft-ce' | 'logit-mse' | 'dkd' | 'hint';
 
-export interface Objective {
+/** What the page shows of an objective; tensor-free (objectiveCatalog.ts holds them all). */
+export interface ObjectiveInfo {
   id: ObjectiveId;
   /** Short name for the page, e.g. "Hinton KD". */
   label: string;
@@ -57,6 +58,11 @@ export interface Objective {
   needsTeacher: boolean;
   /** Whether it reads studentHint / teacherHint. */
   needsHint: boolean;
+  /** TeX for each term, by name, for the formula with live numbers. */
+  termFormulas: Readonly<Record<string, string>>;
+}
+
+export interface Objective extends ObjectiveInfo {
   /** Each term, already multiplied by its weight (α, 1 − α, T², …). Call inside tf.tidy. */
   terms(batch: ObjectiveBatch, hyper: DistillHyper, params: ObjectiveParams): tf.Scalar[];
 }

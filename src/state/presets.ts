@@ -1,4 +1,5 @@
 import type { PresetId } from './presetIds.ts';
+import type { LearnerSpec, TeacherSpec } from '../engine/recipe.ts';
 import type { Settings } from './settingsSchema.ts';
 
 /** Numbers from Hinton, Vinyals & Dean (2015), §3, MNIST, errors out of 10,000 test digits. */
@@ -23,6 +24,11 @@ export interface Preset {
   summary: string;
   settings: Partial<Settings>;
   paper: PaperNumbers;
+  /**
+   * The run's teachers and learners, when not the default roster (one teacher, a distilled
+   * student and its hard-label twin): data built from the settings (student size, seed, …).
+   */
+  members?: (s: Settings) => { teachers: TeacherSpec[]; learners: LearnerSpec[] };
 }
 
 export const PRESETS: readonly Preset[] = [

@@ -3,7 +3,9 @@
  * Modelled on the PROPS table of tensorflow/playground (src/state.ts). The URL query string is
  * the source of truth for a shared or embedded page; urlState.ts reads and writes it from here.
  */
-import type { BackendRequest, EngineConfig, LiveHyper, StudentSize } from '../engine/protocol.ts';
+import type { BackendRequest } from '../engine/protocol.ts';
+import { LOSS_MODES, type LossMode } from '../kd/objectiveCatalog.ts';
+import type { StudentSize } from '../models/architectures.ts';
 import type { SettingSpec, SpecValue } from './schemaTypes.ts';
 import {
   booleanSetting,
@@ -47,6 +49,14 @@ export const SETTINGS_SCHEMA = {
     step: 0.01,
     logScale: false,
     scope: 'live',
+  }),
+  lossMode: enumSetting<LossMode>({
+    urlKey: 'loss',
+    label: 'Loss of the distilled student',
+    help: 'What the distilled student minimizes beside α · CE: Hinton KD (T² · KL at T), soft-target cross-entropy, logit matching (MSE of zero-meaned logits, the T → ∞ limit) or decoupled KD (target and non-target terms weighted apart).',
+    options: LOSS_MODES,
+    default: 'hinton',
+    scope: 'restart',
   }),
   studentSize: enumSetting<StudentSize>({
     urlKey: 'student',
@@ -209,23 +219,3 @@ function buildDefaults(): Settings {
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze(buildDefaults());
-
-export function toEngineConfig(s: Settings): EngineConfig {
-  return {
-    studentSize: s.studentSize,
-    seed: s.seed,
-    batchSize: s.batchSize,
-    learningRate: s.learningRate,
-    teacherEpochs: s.teacherEpochs,
-    studentEpochs: s.studentEpochs,
-    evalEvery: s.evalEvery,
-    teacherSource: s.teacherSource,
-    transferDigits: s.transferDigits.split('').map(Number),
-    transferFraction: s.transferFraction,
-    useLabels: s.useLabels,
-  };
-}
-
-export function toLiveHyper(s: Settings): LiveHyper {
-  return { temperature: s.temperature, alpha: s.alpha };
-}
