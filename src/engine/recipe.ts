@@ -13,8 +13,11 @@ export const TEACHER_ID = 'teacher';
 
 /** Where a teacher's weights come from. */
 export type TeacherSource =
-  /** A weights file in public/models: `file` names `<file>.json` + `<file>.bin`. */
-  | { kind: 'pretrained'; file: string }
+  /**
+   * A weights file in public/models: `file` names `<file>.json` + `<file>.bin`; where it cannot
+   * be loaded, the teacher is trained here with `fallback` (and the page says so).
+   */
+  | { kind: 'pretrained'; file: string; fallback?: TeacherTraining }
   /** Trained here first, with hard labels, on the training split (or only `digits` of it). */
   | { kind: 'train'; training: TeacherTraining }
   /** An earlier learner of the same run (born-again, teacher assistant), frozen once trained. */
@@ -121,7 +124,8 @@ export function validateRecipe(recipe: Recipe): void {
   }
   for (const l of recipe.learners) {
     for (const t of l.teachers)
-      if (!teacherIds.has(t)) throw new Error(`Learner "${l.id}" listens to an unknown teacher "${t}".`);
+      if (!teacherIds.has(t))
+        throw new Error(`Learner "${l.id}" listens to an unknown teacher "${t}".`);
     if (l.init.kind === 'copy' && !learnerIds.has(l.init.of))
       throw new Error(`Learner "${l.id}" copies an unknown learner "${l.init.of}".`);
   }

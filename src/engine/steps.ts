@@ -1,90 +1,81 @@
 import * as tf from '@tensorflow/tfjs';
-import { hardLabelLoss, kdLoss } from '../kd/index.ts';
+import { termGradientNorms } from '../kd/gradientNorms.ts';
+import type { DistillHyper, Objective, ObjectiveParams } from '../kd/objective.ts';
 import type { MatMul } from '../kernels/denseMatMul.ts';
 import type { Mlp } from '../models/mlp.ts';
 import { mlpForward, mlpVariables } from '../models/mlp.ts';
-import type { LiveHyper } from './protocol.ts';
 
-/** The loss terms of one distillation step, read back as numbers. */
-export interface DistillLoss {
-  hard: number;
-  soft: number;
-  total: number;
+/** One batch as tensors: images, labels and (for a distilled learner) its teachers' targets. */
+export interface BatchTensors {
+  x: tf.Tensor2D;
+  labels: tf.Tensor1D;
+  teacherLogits?: tf.Tensor2D;
+}
+
+export interface StepOptions {
+  matMul: MatMul;
+  /** Seed of this step's dropout masks (teachers train with dropout). */
+  dropoutSeed?: number;
+  /** Also measure each term's gradient norm with respect to the logits (a few small ops). */
+  measureGradients?: boolean;
+}
+
+/** The loss terms of one step, as numbers, and (when measured) their gradient norms. */
+export interface StepResult {
+  values: number[];
+  gradNorms?: number[];
 }
 
 /**
- * One optimizer step on `model` for the scalar loss `lossOf(logits)`; returns the loss terms the
- * closure chose to report. The variable list is explicit: `minimize` without it would update
- * every trainable variable, the other models' too.
+ * One optimizer step of `model` on `objective`'s loss, the sum of its terms. The variable list is
+ * explicit: `minimize` without it would update every trainable variable, the teachers' too.
  */
-function minimizeAndRead(
+export function objectiveStep(
   model: Mlp,
   optimizer: tf.Optimizer,
-  x: tf.Tensor2D,
-  forward: { training: boolean; dropoutSeed?: number; matMul: MatMul },
-  lossOf: (logits: tf.Tensor2D) => { loss: tf.Scalar; report: tf.Tensor },
-): Float32Array {
+  batch: BatchTensors,
+  objective: Objective,
+  hyper: DistillHyper,
+  params: ObjectiveParams,
+  options: StepOptions,
+): StepResult {
   let report: tf.Tensor | undefined;
+  let logits: tf.Tensor2D | undefined;
+  const forward = { training: true, dropoutSeed: options.dropoutSeed ?? 0, matMul: options.matMul };
   const loss = optimizer.minimize(
     () => {
-      const { loss, report: r } = lossOf(mlpForward(model, x, forward));
-      report = tf.keep(r);
-      return loss;
+      const z = mlpForward(model, batch.x, forward);
+      if (options.measureGradients) logits = tf.keep(z);
+      const terms = objective.terms(
+        { studentLogits: z, teacherLogits: batch.teacherLogits, labels: batch.labels },
+        hyper,
+        params,
+      );
+      if (terms.length === 1) {
+        report = tf.keep(terms[0]);
+        return terms[0];
+      }
+      report = tf.keep(tf.stack(terms));
+      return terms.length === 2 ? tf.add<tf.Scalar>(terms[0], terms[1]) : tf.addN(terms);
     },
     true,
     mlpVariables(model),
   );
   try {
-    return report!.dataSync() as Float32Array;
+    const values = Array.from(report!.dataSync());
+    if (!logits) return { values };
+    const gradNorms = termGradientNorms(
+      objective,
+      { studentLogits: logits, teacherLogits: batch.teacherLogits, labels: batch.labels },
+      hyper,
+      params,
+    );
+    return { values, gradNorms };
   } finally {
     report?.dispose();
     loss?.dispose();
+    logits?.dispose();
   }
-}
-
-/** A hard-label step: the teacher (with dropout) or the control student. Returns the mean CE. */
-export function hardLabelStep(
-  model: Mlp,
-  optimizer: tf.Optimizer,
-  x: tf.Tensor2D,
-  labels: tf.Tensor1D,
-  matMul: MatMul,
-  dropoutSeed = 0,
-): number {
-  const [ce] = minimizeAndRead(
-    model,
-    optimizer,
-    x,
-    { training: true, dropoutSeed, matMul },
-    (logits) => {
-      const loss = hardLabelLoss(logits, labels);
-      return { loss, report: loss };
-    },
-  );
-  return ce;
-}
-
-/** A distillation step against cached teacher logits, at this batch's T and α. */
-export function distillStep(
-  student: Mlp,
-  optimizer: tf.Optimizer,
-  x: tf.Tensor2D,
-  labels: tf.Tensor1D,
-  teacherLogits: tf.Tensor2D,
-  hyper: LiveHyper,
-  matMul: MatMul,
-): DistillLoss {
-  const [hard, soft] = minimizeAndRead(
-    student,
-    optimizer,
-    x,
-    { training: true, matMul },
-    (logits) => {
-      const terms = kdLoss(logits, teacherLogits, labels, hyper.temperature, hyper.alpha);
-      return { loss: terms.total, report: tf.stack([terms.hard, terms.soft]) };
-    },
-  );
-  return { hard, soft, total: hard + soft };
 }
 
 /** Logits of `model` (inference mode, stock matMul) for a batch of images. */

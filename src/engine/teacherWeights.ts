@@ -4,14 +4,18 @@ import { createTeacher } from '../models/architectures.ts';
 import { disposeMlp } from '../models/mlp.ts';
 import { assignMlpWeights, type MlpWeightsJson } from '../models/weightsFile.ts';
 import type { SampleDigits } from './protocol.ts';
+import type { TeacherWeights } from './members.ts';
 import { predictLogits } from './steps.ts';
-import type { TeacherWeights } from './trainer.ts';
 
-export const TEACHER_FILES = { json: 'models/teacher.json', rebuild: 'npm run train:teacher' };
+export const TEACHER_FILES = { rebuild: 'npm run train:teacher' };
 
-/** Fetches public/models/teacher.json and its binary; the error names the file and the fix. */
-export async function loadTeacherWeights(baseUrl: string): Promise<TeacherWeights> {
-  const jsonUrl = new URL(TEACHER_FILES.json, baseUrl);
+/** Fetches public/models/<file>.json and its binary; the error names the file and the fix. */
+export async function loadTeacherWeights(
+  baseUrl: string,
+  file = 'teacher',
+): Promise<TeacherWeights> {
+  const jsonName = `models/${file}.json`;
+  const jsonUrl = new URL(jsonName, baseUrl);
   const fail = (file: string, why: string) =>
     new Error(
       `The pretrained teacher (${file}) could not be loaded: ${why}. Rebuild it with \`${TEACHER_FILES.rebuild}\`.`,
@@ -22,10 +26,10 @@ export async function loadTeacherWeights(baseUrl: string): Promise<TeacherWeight
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     json = (await response.json()) as MlpWeightsJson;
   } catch (e) {
-    throw fail(TEACHER_FILES.json, (e as Error).message);
+    throw fail(jsonName, (e as Error).message);
   }
   const binName = json.weightsManifest?.[0]?.paths?.[0];
-  if (!binName) throw fail(TEACHER_FILES.json, 'it names no weights file');
+  if (!binName) throw fail(jsonName, 'it names no weights file');
   const binUrl = new URL(binName, jsonUrl);
   const response = await fetch(binUrl).catch((e: Error) => {
     throw fail(`models/${binName}`, e.message);

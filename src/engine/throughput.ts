@@ -1,19 +1,17 @@
-import type { Throughput } from './protocol.ts';
-
-/** Exponential moving average of samples/s per model; about the last ~20 steps count. */
+/** Exponential moving average of samples/s per member; about the last ~20 steps count. */
 export class ThroughputMeter {
-  private readonly rate: Throughput = {};
+  private readonly rate: Record<string, number> = {};
   private static readonly SMOOTHING = 0.1;
 
-  record(model: keyof Throughput, samples: number, milliseconds: number): void {
+  record(member: string, samples: number, milliseconds: number): void {
     if (milliseconds <= 0) return;
     const now = (samples * 1000) / milliseconds;
-    const previous = this.rate[model];
-    this.rate[model] =
+    const previous = this.rate[member];
+    this.rate[member] =
       previous === undefined ? now : previous + ThroughputMeter.SMOOTHING * (now - previous);
   }
 
-  rates(): Throughput {
+  rates(): Record<string, number> {
     return { ...this.rate };
   }
 }

@@ -10,14 +10,15 @@ import { presetById } from './presets.ts';
 import type { Settings } from './settingsSchema.ts';
 
 export function defaultTeacher(s: Settings): TeacherSpec {
+  const training = { epochs: s.teacherEpochs, seed: s.seed };
   return {
     id: TEACHER_ID,
     label: 'teacher',
     hidden: '1200-1200',
     source:
       s.teacherSource === 'pretrained'
-        ? { kind: 'pretrained', file: 'teacher' }
-        : { kind: 'train', training: { epochs: s.teacherEpochs, seed: s.seed } },
+        ? { kind: 'pretrained', file: 'teacher', fallback: training }
+        : { kind: 'train', training },
   };
 }
 

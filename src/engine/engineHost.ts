@@ -1,0 +1,189 @@
+/**
+ * Everything the training worker holds, in one object: the data, the pretrained weights it has
+ * fetched and the current session. The worker file only wires messages to it. Each init or reset
+ * starts a new run id; a run whose setup is overtaken by a newer command is disposed unseen.
+ */
+import type { MnistSplit } from '../data/batches.ts';
+import { loadSplit } from '../data/loadMnist.ts';
+import { matMulForBackend } from '../kernels/denseMatMul.ts';
+import { chooseBackend } from './backend.ts';
+import type { TeacherWeights } from './members.ts';
+import type { Command, EngineEvent, LiveHyper, SampleDigits, Snapshot } from './protocol.ts';
+import type { Recipe, TeacherSpec } from './recipe.ts';
+import { pickSampleDigits } from './sampleDigits.ts';
+import { Session } from './session.ts';
+import { earlyTeacherLogits, loadTeacherWeights } from './teacherWeights.ts';
+import { yieldToEventLoop } from './yieldToEventLoop.ts';
+
+type Post = (event: EngineEvent, transfer?: Transferable[]) => void;
+
+export class EngineHost {
+  private session: Session | null = null;
+  private runId = 0;
+  private hyper: LiveHyper = { temperature: 1, alpha: 0.5 };
+  private baseUrl = '';
+  private matMul = matMulForBackend('cpu');
+  private test: MnistSplit | null = null;
+  private train: Promise<MnistSplit> | null = null;
+  private samples: SampleDigits | null = null;
+  private readonly weights = new Map<string, Promise<TeacherWeights | null>>();
+  private ready: Promise<void> = Promise.resolve();
+
+  constructor(private readonly post: Post) {}
+
+  async handle(command: Command): Promise<void> {
+    switch (command.type) {
+      case 'init':
+        this.ready = this.init(command);
+        return this.ready;
+      case 'setHyper':
+        this.hyper = { ...command.hyper };
+        this.session?.setHyper(command.hyper);
+        return;
+      case 'play':
+        await this.ready;
+        return this.session?.play();
+      case 'pause':
+        this.session?.pause();
+        return;
+      case 'step':
+        await this.ready;
+        return this.session?.step();
+      case 'finishTeacher':
+        this.session?.finishTeachers();
+        return;
+      case 'reset':
+        await this.ready;
+        return this.startRun(command.recipe);
+    }
+  }
+
+  fail(e: unknown, fatal: boolean): void {
+    if (this.session) this.session.running = false;
+    this.post({ type: 'error', message: e instanceof Error ? e.message : String(e), fatal });
+  }
+
+  private async init(command: Extract<Command, { type: 'init' }>): Promise<void> {
+    this.hyper = command.hyper;
+    this.baseUrl = command.baseUrl;
+    const dataUrl = new URL('data/', this.baseUrl).href;
+    const report = await chooseBackend(command.backend);
+    this.matMul = matMulForBackend(report.backend);
+    this.post({ type: 'backend', report });
+    this.postLoading('loading-test');
+    // Test set first: the page can show digits while the 60k training images arrive.
+    this.test = await loadSplit(dataUrl, 'test');
+    this.samples = pickSampleDigits(this.test);
+    this.post({ type: 'samples', samples: this.samples });
+    this.post({ type: 'testLabels', labels: this.test.labels.slice() });
+    this.postLoading('loading-train');
+    this.train = loadSplit(dataUrl, 'train');
+    // Pretrained teachers' soft targets can show before the 60k training digits arrive.
+    void this.showPretrainedEarly(command.recipe);
+    await this.startRun(command.recipe);
+  }
+
+  private postLoading(activity: 'loading-test' | 'loading-train'): void {
+    const snapshot: Snapshot = {
+      runId: this.runId,
+      phase: 'loading',
+      running: false,
+      epoch: 0,
+      step: 0,
+      progress: { activity, done: 0, total: 1, members: [] },
+      samplesPerSec: {},
+      evaluations: [],
+      loss: [],
+      latest: {},
+      testSize: this.test?.count ?? 0,
+      terms: {},
+      sampleLogits: {},
+      hyper: this.hyper,
+      tensors: 0,
+      seenClassCounts: new Array<number>(10).fill(0),
+    };
+    this.post({ type: 'snapshot', snapshot });
+  }
+
+  /** A pretrained file, fetched once; null (with a notice) when it is missing or corrupt. */
+  private pretrained(file: string): Promise<TeacherWeights | null> {
+    let weights = this.weights.get(file);
+    if (!weights) {
+      weights = loadTeacherWeights(this.baseUrl, file).catch((e: unknown) => {
+        this.post({
+          type: 'notice',
+          message: `${e instanceof Error ? e.message : String(e)} Training a teacher instead.`,
+        });
+        return null;
+      });
+      this.weights.set(file, weights);
+    }
+    return weights;
+  }
+
+  private async showPretrainedEarly(recipe: Recipe): Promise<void> {
+    for (const teacher of recipe.teachers) {
+      if (teacher.source.kind !== 'pretrained') continue;
+      const weights = await this.pretrained(teacher.source.file);
+      if (!weights || this.session || !this.samples) return;
+      const logits = earlyTeacherLogits(weights, this.samples);
+      this.post({ type: 'earlyLogits', member: teacher.id, logits }, [logits.buffer]);
+    }
+  }
+
+  /** Replaces the session with a new run of `recipe` (the old one is stopped and disposed). */
+  private async startRun(recipe: Recipe): Promise<void> {
+    const runId = ++this.runId;
+    const old = this.session;
+    this.session = null;
+    if (old) {
+      await old.stopped();
+      old.dispose();
+    }
+    const loaded = new Map<string, TeacherWeights>();
+    const teachers: TeacherSpec[] = [];
+    for (const t of recipe.teachers) {
+      if (t.source.kind !== 'pretrained') {
+        teachers.push(t);
+        continue;
+      }
+      const weights = await this.pretrained(t.source.file);
+      if (weights) {
+        loaded.set(t.source.file, weights);
+        teachers.push(t);
+      } else {
+        const training = t.source.fallback ?? { epochs: 2, seed: recipe.seed };
+        teachers.push({ ...t, source: { kind: 'train', training } });
+      }
+    }
+    const train = await this.train!;
+    // A newer init or reset came while this one waited: it owns the worker now.
+    if (runId !== this.runId) return;
+    const session = new Session({ train, test: this.test! }, { ...recipe, teachers }, this.hyper, {
+      runId,
+      matMul: this.matMul,
+      pretrained: loaded,
+      sampleIndices: this.samples?.indices,
+      yieldToLoop: yieldToEventLoop,
+      onSnapshot: (snapshot) =>
+        this.post(
+          { type: 'snapshot', snapshot },
+          Object.values(snapshot.sampleLogits).map((l) => l.buffer as ArrayBuffer),
+        ),
+      onEvaluation: (evaluation) => {
+        // Copies: the run keeps its own logits for fidelity.
+        const logits = Object.fromEntries(
+          Object.entries(evaluation.logits).map(([id, l]) => [id, l.slice()]),
+        );
+        this.post(
+          { type: 'evaluation', evaluation: { ...evaluation, logits } },
+          Object.values(logits).map((l) => l.buffer),
+        );
+      },
+      onPaused: (reason) => this.post({ type: 'paused', reason }),
+    });
+    this.session = session;
+    this.post({ type: 'roster', roster: session.roster });
+    await session.evaluateReadyTeachers();
+  }
+}

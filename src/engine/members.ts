@@ -1,0 +1,160 @@
+/**
+ * A recipe's teachers and learners as live models: each learner is {model, optimizer, objective}
+ * (the Keras Distiller's student + optimizer + loss list), each teacher a model that is loaded,
+ * trained here or taken from an earlier learner. Also the roster the page draws.
+ */
+import { objectiveById } from '../kd/objectives.ts';
+import type { Objective } from '../kd/objective.ts';
+import { OnePassAdam } from '../kernels/onePassAdam.ts';
+import { layerSizes, TEACHER_DROPOUT } from '../models/architectures.ts';
+import { cloneMlp, createMlp, disposeMlp, parameterCount, type Mlp } from '../models/mlp.ts';
+import { assignMlpWeights, type MlpWeightsJson } from '../models/weightsFile.ts';
+import type { RosterEntry } from './protocol.ts';
+import type { LearnerSpec, Recipe, TeacherSpec } from './recipe.ts';
+
+/** A weights file (public/models/<file>.json + .bin). */
+export interface TeacherWeights {
+  json: MlpWeightsJson;
+  bin: ArrayBuffer;
+}
+
+export interface TeacherMember {
+  spec: TeacherSpec;
+  /** Null until an earlier learner it comes from exists (then it is that learner's model). */
+  model: Mlp | null;
+  optimizer: OnePassAdam | null;
+  /** The weight average that becomes the teacher (TeacherTraining.weightAverage). */
+  average: Mlp | null;
+}
+
+export interface LearnerMember {
+  spec: LearnerSpec;
+  model: Mlp;
+  optimizer: OnePassAdam;
+  objective: Objective;
+  stage: number;
+  /** False for a hard-label learner on an unlabeled transfer set. */
+  trains: boolean;
+}
+
+/** Colours for members without one of their own: teacher first, then learners in order. */
+const TEACHER_COLORS = ['#5b5bd6', '#8e4ec6', '#3e63dd', '#6e56cf'];
+const LEARNER_COLORS = ['#0e9f85', '#e07a2f', '#d6409f', '#2f8fd6', '#9a6b00', '#5c7c2f'];
+
+export function buildTeachers(
+  recipe: Recipe,
+  pretrained: ReadonlyMap<string, TeacherWeights>,
+  learningRate: number,
+): TeacherMember[] {
+  return recipe.teachers.map((spec) => {
+    const source = spec.source;
+    if (source.kind === 'learner') return { spec, model: null, optimizer: null, average: null };
+    const seed = source.kind === 'train' ? source.training.seed : 0;
+    const dropout =
+      source.kind === 'train' ? (source.training.dropout ?? TEACHER_DROPOUT) : TEACHER_DROPOUT;
+    const model = createMlp(spec.id, layerSizes(spec.hidden), seed, dropout);
+    if (source.kind === 'pretrained') {
+      const weights = pretrained.get(source.file);
+      if (!weights)
+        throw new Error(`The weights of teacher "${spec.label}" (${source.file}) are missing.`);
+      assignMlpWeights(model, weights.json, weights.bin);
+      return { spec, model, optimizer: null, average: null };
+    }
+    const average = source.training.weightAverage ? cloneMlp(model, `${spec.id}-average`) : null;
+    return { spec, model, optimizer: new OnePassAdam(learningRate), average };
+  });
+}
+
+export function buildLearners(recipe: Recipe): LearnerMember[] {
+  const built = new Map<string, LearnerMember>();
+  // Copies after their originals, whatever the recipe's order.
+  const pending = [...recipe.learners];
+  while (pending.length > 0) {
+    const index = pending.findIndex((l) => l.init.kind === 'seed' || built.has(l.init.of));
+    if (index < 0) throw new Error('The recipe has learners that copy each other in a circle.');
+    const [spec] = pending.splice(index, 1);
+    const model =
+      spec.init.kind === 'seed'
+        ? createMlp(spec.id, layerSizes(spec.hidden), spec.init.seed)
+        : cloneMlp(built.get(spec.init.of)!.model, spec.id);
+    const objective = objectiveById(spec.objective.id);
+    built.set(spec.id, {
+      spec,
+      model,
+      optimizer: new OnePassAdam(recipe.schedule.learningRate),
+      objective,
+      stage: spec.stage ?? 0,
+      trains: recipe.transfer.labels || objective.id !== 'hard',
+    });
+  }
+  return recipe.learners.map((l) => built.get(l.id)!);
+}
+
+export function rosterEntries(
+  teachers: readonly TeacherMember[],
+  learners: readonly LearnerMember[],
+): RosterEntry[] {
+  const sizesOf = (hidden: TeacherSpec['hidden']) => layerSizes(hidden);
+  const teacherEntries = teachers.map((t, i): RosterEntry => {
+    const sizes = sizesOf(t.spec.hidden);
+    const source = t.spec.source;
+    return {
+      id: t.spec.id,
+      role: 'teacher',
+      label: t.spec.label,
+      color: t.spec.color ?? TEACHER_COLORS[i % TEACHER_COLORS.length],
+      parameters: parameterCount(sizes),
+      architecture: sizes.join('-'),
+      origin:
+        source.kind === 'pretrained'
+          ? 'pretrained'
+          : source.kind === 'train'
+            ? 'trained here'
+            : 'earlier learner',
+      fromLearner: source.kind === 'learner' ? source.learner : undefined,
+      lossTerms: source.kind === 'train' ? ['hard'] : [],
+      teachers: [],
+      trains: source.kind === 'train',
+      stage: -1,
+      biasAdjustable: false,
+    };
+  });
+  const learnerEntries = learners.map((l, i): RosterEntry => {
+    const sizes = sizesOf(l.spec.hidden);
+    return {
+      id: l.spec.id,
+      role: 'learner',
+      label: l.spec.label,
+      color: l.spec.color ?? LEARNER_COLORS[i % LEARNER_COLORS.length],
+      parameters: parameterCount(sizes),
+      architecture: sizes.join('-'),
+      origin: l.spec.teachers.length > 0 ? 'distilled' : 'hard labels',
+      objective: l.objective.id,
+      temperature: l.spec.objective.temperature,
+      alpha: l.spec.objective.alpha,
+      lossTerms: [...l.objective.termNames],
+      teachers: [...l.spec.teachers],
+      trains: l.trains,
+      stage: l.stage,
+      biasAdjustable: l.spec.biasAdjustable ?? false,
+    };
+  });
+  return [...teacherEntries, ...learnerEntries];
+}
+
+export function disposeMembers(
+  teachers: readonly TeacherMember[],
+  learners: readonly LearnerMember[],
+): void {
+  const owned = new Set(learners.map((l) => l.model));
+  for (const t of teachers) {
+    // A teacher taken from a learner shares that learner's model: dispose it once.
+    if (t.model && !owned.has(t.model)) disposeMlp(t.model);
+    if (t.average) disposeMlp(t.average);
+    t.optimizer?.dispose();
+  }
+  for (const l of learners) {
+    disposeMlp(l.model);
+    l.optimizer.dispose();
+  }
+}

@@ -1,0 +1,350 @@
+/**
+ * The state machine of one run of a recipe: teachers trained here (if any) → each stage's
+ * teachers' outputs cached on the transfer set → that stage's learners in lockstep on the same
+ * batches → … → done, with test-set evaluations in between. Each `tick()` does one small unit of
+ * work (a step, a cache chunk or an evaluation chunk) so a loop can yield between ticks. No DOM,
+ * no messaging, no loop: session.ts drives it, the same in a worker, in Node and in the tests.
+ */
+import type { MnistSplit } from '../data/batches.ts';
+import { buildTransferSet } from '../data/transferSet.ts';
+import { NUM_CLASSES } from '../data/mnistAssets.ts';
+import type { MatMul } from '../kernels/denseMatMul.ts';
+import { EvaluationJob } from './evaluation.ts';
+import { RunHistory } from './history.ts';
+import { LearnerLockstep } from './learnerLockstep.ts';
+import {
+  buildLearners,
+  buildTeachers,
+  disposeMembers,
+  rosterEntries,
+  type LearnerMember,
+  type TeacherMember,
+  type TeacherWeights,
+} from './members.ts';
+import type { LiveHyper, Phase, Progress, RosterEntry } from './protocol.ts';
+import { validateRecipe, type Recipe } from './recipe.ts';
+import { referenceLogits } from './references.ts';
+import { sampleLogitsOf } from './sampleLogits.ts';
+import { TeacherOutputCache } from './teacherCache.ts';
+import { TeacherTrainer } from './teacherTraining.ts';
+import { ThroughputMeter } from './throughput.ts';
+
+export interface RunData {
+  train: MnistSplit;
+  test: MnistSplit;
+}
+
+export interface RunOptions {
+  matMul: MatMul;
+  /** Weights of the recipe's pretrained teachers, by file name. */
+  pretrained?: ReadonlyMap<string, TeacherWeights>;
+  /** Called after each epoch of a teacher trained here (train:teacher evaluates and saves). */
+  onTeacherEpoch?: (teacher: TeacherMember, epochsDone: number) => void;
+}
+
+/** What one tick did, so the loop knows whether to post a snapshot at once. */
+export type TickResult = 'trained' | 'phase-changed' | 'diverged' | 'idle';
+
+export class Run {
+  phase: Phase = 'ready';
+  hyper: LiveHyper;
+  divergence = '';
+  readonly roster: RosterEntry[];
+  /** Indices into the training split of the examples the learners may train on. */
+  readonly transfer: Int32Array;
+  readonly history = new RunHistory();
+  readonly meter = new ThroughputMeter();
+  /** Each member's latest test-set logits (teachers once, learners at each evaluation). */
+  readonly testLogits = new Map<string, Float32Array>();
+  lastEvaluation: { id: number; epoch: number; logits: Map<string, Float32Array> } | null = null;
+  readonly teachers: TeacherMember[];
+  readonly learners: LearnerMember[];
+  private readonly cache: TeacherOutputCache;
+  private readonly stages: number[];
+  private stageIndex = 0;
+  private readonly toTrain: TeacherTrainer[];
+  private lockstep: LearnerLockstep | null = null;
+  private evaluation: EvaluationJob | null = null;
+  private evaluationCount = 0;
+  private teachersEvaluated = false;
+
+  constructor(
+    private readonly data: RunData,
+    readonly recipe: Recipe,
+    hyper: LiveHyper,
+    private readonly options: RunOptions,
+  ) {
+    validateRecipe(recipe);
+    this.hyper = { ...hyper };
+    const { schedule } = recipe;
+    this.teachers = buildTeachers(recipe, options.pretrained ?? new Map(), schedule.learningRate);
+    this.learners = buildLearners(recipe);
+    this.roster = rosterEntries(this.teachers, this.learners);
+    this.transfer = buildTransferSet(data.train, { ...recipe.transfer, seed: recipe.seed });
+    if (this.transfer.length === 0)
+      throw new Error('The transfer set is empty: allow at least one digit.');
+    this.cache = new TeacherOutputCache(data.train, this.transfer);
+    this.stages = [...new Set(this.learners.map((l) => l.stage))].sort((a, b) => a - b);
+    this.toTrain = this.teachers
+      .filter((t) => t.spec.source.kind === 'train')
+      .map((t) => new TeacherTrainer(t, data.train, schedule.batchSize, schedule.learningRate));
+  }
+
+  get stage(): number {
+    return this.stages[this.stageIndex] ?? 0;
+  }
+
+  get epoch(): number {
+    if (this.phase === 'teachers') return this.toTrain[0]?.epoch ?? 0;
+    return this.lockstep?.epoch ?? 0;
+  }
+
+  get step(): number {
+    if (this.phase === 'teachers') return this.toTrain[0]?.step ?? 0;
+    return this.lockstep?.step ?? 0;
+  }
+
+  /** Training steps taken by any member so far. */
+  totalSteps = 0;
+
+  get evaluating(): boolean {
+    return this.evaluation !== null;
+  }
+
+  get seenClassCounts(): number[] {
+    return this.lockstep?.seenClassCounts ?? new Array<number>(NUM_CLASSES).fill(0);
+  }
+
+  get progress(): Progress {
+    if (this.evaluation) {
+      const count = this.data.test.count;
+      return {
+        activity: 'evaluating',
+        done: Math.round(this.evaluation.fraction * count),
+        total: count,
+        members: this.evaluation.members,
+      };
+    }
+    switch (this.phase) {
+      case 'teachers': {
+        const t = this.toTrain[0];
+        return {
+          activity: 'training',
+          done: t.epoch,
+          total: t.training.epochs,
+          members: [t.member.spec.id],
+        };
+      }
+      case 'caching': {
+        const pending = this.teachersToCache();
+        const id = pending[0]?.spec.id;
+        return {
+          activity: 'caching',
+          done: id ? this.cache.done(id) : this.transfer.length,
+          total: this.transfer.length,
+          members: pending.map((t) => t.spec.id),
+        };
+      }
+      case 'learners':
+        return {
+          activity: 'training',
+          done: this.epoch,
+          total: this.recipe.schedule.epochs,
+          members: this.lockstep?.members ?? [],
+        };
+      case 'done':
+        return { activity: 'done', done: 1, total: 1, members: [] };
+      default:
+        return { activity: 'ready', done: 0, total: 1, members: [] };
+    }
+  }
+
+  /** Evaluates the teachers that are ready (loaded), so their errors show before training. */
+  evaluateReadyTeachers(): void {
+    if (this.teachersEvaluated || this.evaluation) return;
+    const ready = this.teachers.filter((t) => t.spec.source.kind === 'pretrained');
+    this.teachersEvaluated = true;
+    if (ready.length > 0)
+      this.startEvaluation(
+        ready.map((t) => ({ id: t.spec.id, model: t.model! })),
+        0,
+      );
+  }
+
+  /** Stops training teachers here: they are used as they are now. */
+  finishTeachers(): void {
+    if (this.phase !== 'ready' && this.phase !== 'teachers') return;
+    for (const t of this.toTrain) t.finish();
+    this.toTrain.length = 0;
+    this.evaluation = null;
+    // Every teacher with weights now is evaluated once (a pretrained one may already have been).
+    const pending = this.teachers.filter((t) => t.model && !this.testLogits.has(t.spec.id));
+    if (pending.length > 0)
+      this.startEvaluation(
+        pending.map((t) => ({ id: t.spec.id, model: t.model! })),
+        this.epoch,
+      );
+    this.teachersEvaluated = true;
+    this.phase = 'caching';
+  }
+
+  tick(): TickResult {
+    if (this.evaluation) return this.evaluationTick();
+    switch (this.phase) {
+      case 'ready':
+        if (this.toTrain.length === 0) {
+          this.finishTeachers();
+        } else {
+          this.phase = 'teachers';
+          const t = this.toTrain[0].member;
+          this.startEvaluation([{ id: t.spec.id, model: t.model! }], 0);
+        }
+        return 'phase-changed';
+      case 'teachers':
+        return this.teacherTick();
+      case 'caching':
+        return this.cacheTick();
+      case 'learners':
+        return this.learnersTick();
+      default:
+        return 'idle';
+    }
+  }
+
+  /** Logits (count × 10) of each member with weights, for the sample digits. */
+  sampleLogits(indices: readonly number[]): Record<string, Float32Array> {
+    return sampleLogitsOf(this, this.data.test, indices);
+  }
+
+  dispose(): void {
+    disposeMembers(this.teachers, this.learners);
+  }
+
+  private teacherTick(): TickResult {
+    const trainer = this.toTrain[0];
+    const id = trainer.member.spec.id;
+    const t0 = performance.now();
+    const ce = trainer.trainStep(this.options.matMul);
+    this.meter.record(id, this.recipe.schedule.batchSize, performance.now() - t0);
+    this.totalSteps++;
+    if (!Number.isFinite(ce))
+      return this.diverged(
+        `the loss of ${trainer.member.spec.label} became ${ce} at step ${trainer.step}`,
+      );
+    this.history.recordTerms(id, ['hard'], [ce]);
+    this.history.endStep(trainer.epoch);
+    if (trainer.step % trainer.stepsPerEpoch === 0)
+      this.options.onTeacherEpoch?.(trainer.member, trainer.step / trainer.stepsPerEpoch);
+    if (trainer.finished) {
+      trainer.finish();
+      this.toTrain.shift();
+      if (this.toTrain.length === 0) {
+        this.finishTeachers();
+      } else {
+        const next = this.toTrain[0].member;
+        this.startEvaluation([{ id: next.spec.id, model: next.model! }], 0);
+      }
+      return 'phase-changed';
+    }
+    if (trainer.step % this.recipe.schedule.evalEvery === 0)
+      this.startEvaluation([{ id, model: trainer.member.model! }], trainer.epoch);
+    return 'trained';
+  }
+
+  /** Teachers the current stage's learners listen to whose outputs are not cached yet. */
+  private teachersToCache(): TeacherMember[] {
+    const needed = new Set(
+      this.learners
+        .filter((l) => l.stage === this.stage && l.trains)
+        .flatMap((l) => l.spec.teachers),
+    );
+    return this.teachers.filter((t) => needed.has(t.spec.id) && !this.cache.has(t.spec.id));
+  }
+
+  private cacheTick(): TickResult {
+    // Teachers that come from a learner of an earlier stage take its (now frozen) model.
+    for (const t of this.teachers) {
+      if (t.spec.source.kind === 'learner' && !t.model) {
+        const from = t.spec.source.learner;
+        const learner = this.learners.find((l) => l.spec.id === from)!;
+        if (learner.stage < this.stage) {
+          t.model = learner.model;
+          const logits = this.testLogits.get(from);
+          if (logits) this.testLogits.set(t.spec.id, logits);
+        }
+      }
+    }
+    const pending = this.teachersToCache();
+    if (pending.length > 0) {
+      const t = pending[0];
+      if (!t.model)
+        throw new Error(
+          `Teacher "${t.spec.label}" has no weights yet: its learner trains in a later stage.`,
+        );
+      this.cache.fillChunk(t.spec.id, t.model);
+      return 'trained';
+    }
+    this.lockstep = new LearnerLockstep(
+      this.data.train,
+      this.transfer,
+      this.recipe,
+      this.learners.filter((l) => l.stage === this.stage && l.trains),
+      this.cache,
+      this.stageIndex,
+    );
+    this.history.resetWindow();
+    this.phase = 'learners';
+    this.startEvaluation(this.lockstep.evaluated(), 0);
+    return 'phase-changed';
+  }
+
+  private learnersTick(): TickResult {
+    const lockstep = this.lockstep!;
+    const failure = lockstep.trainStep(this.hyper, this.options.matMul, this.history, this.meter);
+    this.totalSteps++;
+    if (failure) return this.diverged(failure);
+    if (lockstep.finished) {
+      this.startEvaluation(lockstep.evaluated(), lockstep.epoch);
+      this.stageIndex++;
+      this.phase = this.stageIndex < this.stages.length ? 'caching' : 'done';
+      return 'phase-changed';
+    }
+    if (lockstep.step % this.recipe.schedule.evalEvery === 0)
+      this.startEvaluation(lockstep.evaluated(), lockstep.epoch);
+    return 'trained';
+  }
+
+  private diverged(what: string): TickResult {
+    this.divergence = `Training paused: ${what}. Lower the learning rate and press Reset.`;
+    return 'diverged';
+  }
+
+  private startEvaluation(
+    models: { id: string; model: import('../models/mlp.ts').Mlp }[],
+    epoch: number,
+  ): void {
+    this.evaluation = new EvaluationJob(this.data.test, models, epoch);
+  }
+
+  private evaluationTick(): TickResult {
+    const job = this.evaluation!;
+    if (!job.runChunk()) return 'trained';
+    this.evaluation = null;
+    for (const [id, logits] of job.logits) this.testLogits.set(id, logits);
+    const references = referenceLogits(
+      this.recipe,
+      this.learners,
+      this.testLogits,
+      this.data.test.count,
+    );
+    this.history.recordEvaluation(
+      job.epoch,
+      job.errors(),
+      this.data.test.count,
+      job.logits,
+      references,
+    );
+    this.lastEvaluation = { id: ++this.evaluationCount, epoch: job.epoch, logits: job.logits };
+    return 'phase-changed';
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * The one run loop. A session owns a Run (run.ts) and drives it: play, pause, step, run to the
+ * end, with a snapshot callback at most every `snapshotIntervalMs` and at every phase change.
+ * No messaging: the worker forwards its callbacks as events, `npm run reproduce` and
+ * `npm run train:teacher` call `runToEnd`, the tests call whatever they check.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { LiveHyper, Roster, Snapshot, TestEvaluation } from './protocol.ts';
+import type { Recipe } from './recipe.ts';
+import { Run, type RunData, type RunOptions } from './run.ts';
+
+export interface SessionOptions extends RunOptions {
+  /** Increases with every run, so the page can drop an older run's messages. */
+  runId?: number;
+  /** Test digits whose logits each snapshot carries (the soft-target panel). */
+  sampleIndices?: readonly number[];
+  onSnapshot?: (snapshot: Snapshot) => void;
+  /** A finished test-set evaluation, once each (logits are the run's own: copy before transferring). */
+  onEvaluation?: (evaluation: TestEvaluation) => void;
+  /** Training paused by itself (diverged), with the reason. */
+  onPaused?: (reason: string) => void;
+  /** How the loop lets other work run between ticks (the worker: a MessageChannel yield). */
+  yieldToLoop?: () => Promise<void>;
+  /** Snapshots go out at most this often while playing; default 200 ms (5 per second). */
+  snapshotIntervalMs?: number;
+}
+
+const nextMacrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export class Session {
+  readonly run: Run;
+  running = false;
+  private looping = false;
+  private stepping = false;
+  private lastSnapshot = 0;
+  private postedEvaluation = 0;
+  private readonly yieldToLoop: () => Promise<void>;
+
+  constructor(
+    private readonly data: RunData,
+    recipe: Recipe,
+    hyper: LiveHyper,
+    private readonly options: SessionOptions,
+  ) {
+    this.run = new Run(data, recipe, hyper, options);
+    this.yieldToLoop = options.yieldToLoop ?? nextMacrotask;
+  }
+
+  get runId(): number {
+    return this.options.runId ?? 0;
+  }
+
+  get roster(): Roster {
+    return {
+      runId: this.runId,
+      members: this.run.roster,
+      transferSize: this.run.transfer.length,
+      transferDigits: [...this.run.recipe.transfer.digits],
+      transferLabels: this.run.recipe.transfer.labels,
+    };
+  }
+
+  get finished(): boolean {
+    return this.run.phase === 'done' && !this.run.evaluating;
+  }
+
+  setHyper(hyper: LiveHyper): void {
+    this.run.hyper = { ...hyper };
+    if (!this.running) this.emit();
+  }
+
+  /** Evaluates the loaded teachers before training starts, yielding, until play is pressed. */
+  async evaluateReadyTeachers(): Promise<void> {
+    this.run.evaluateReadyTeachers();
+    this.emit();
+    while (this.run.evaluating && !this.running) {
+      this.run.tick();
+      await this.yieldToLoop();
+    }
+    this.emit();
+  }
+
+  /** Trains until paused, diverged or done; resolves when the loop stops. */
+  async play(): Promise<void> {
+    if (this.finished) return;
+    this.running = true;
+    this.emit();
+    if (this.looping) return;
+    this.looping = true;
+    try {
+      while (this.running) {
+        const result = this.run.tick();
+        if (result === 'diverged') {
+          this.running = false;
+          this.options.onPaused?.(this.run.divergence);
+          this.emit();
+          break;
+        }
+        if (result === 'idle' || this.finished) this.running = false;
+        if (result === 'phase-changed' || !this.running || this.due()) this.emit();
+        await this.yieldToLoop();
+      }
+    } finally {
+      this.looping = false;
+    }
+  }
+
+  pause(): void {
+    this.running = false;
+    this.emit();
+  }
+
+  /** One training step: through a pending evaluation or a cache first if need be, yielding between ticks. */
+  async step(): Promise<void> {
+    if (this.running || this.stepping) return;
+    this.stepping = true;
+    const before = this.run.totalSteps;
+    try {
+      while (!this.running && !this.finished) {
+        const result = this.run.tick();
+        if (result === 'diverged') {
+          this.options.onPaused?.(this.run.divergence);
+          break;
+        }
+        if (this.run.totalSteps !== before && !this.run.evaluating) break;
+        if (this.due()) this.emit();
+        await this.yieldToLoop();
+      }
+    } finally {
+      this.stepping = false;
+    }
+    this.emit();
+  }
+
+  /** Stops training teachers; distillation goes on with them as they are. */
+  finishTeachers(): void {
+    this.run.finishTeachers();
+    if (!this.running) void this.play();
+  }
+
+  /** Waits until a running loop has stopped (before a reset replaces the session). */
+  async stopped(): Promise<void> {
+    this.running = false;
+    while (this.looping || this.stepping) await this.yieldToLoop();
+  }
+
+  /** Runs to the end without yielding (scripts, tests); `onTick` sees the run after each tick. */
+  runToEnd(onTick?: (run: Run) => void): void {
+    while (!this.finished) {
+      if (this.run.tick() === 'diverged') throw new Error(this.run.divergence);
+      this.forwardEvaluation();
+      onTick?.(this.run);
+    }
+  }
+
+  snapshot(): Snapshot {
+    const run = this.run;
+    return {
+      runId: this.runId,
+      phase: run.phase,
+      running: this.running,
+      epoch: run.epoch,
+      step: run.step,
+      progress: run.progress,
+      samplesPerSec: run.meter.rates(),
+      evaluations: run.history.evaluations,
+      loss: run.history.loss,
+      latest: run.history.latest,
+      testSize: this.data.test.count,
+      terms: run.history.terms,
+      sampleLogits: this.options.sampleIndices ? run.sampleLogits(this.options.sampleIndices) : {},
+      hyper: run.hyper,
+      tensors: tf.memory().numTensors,
+      seenClassCounts: [...run.seenClassCounts],
+    };
+  }
+
+  dispose(): void {
+    this.running = false;
+    this.run.dispose();
+  }
+
+  private due(): boolean {
+    return performance.now() - this.lastSnapshot >= (this.options.snapshotIntervalMs ?? 200);
+  }
+
+  private emit(): void {
+    this.forwardEvaluation();
+    if (!this.options.onSnapshot) return;
+    this.lastSnapshot = performance.now();
+    this.options.onSnapshot(this.snapshot());
+  }
+
+  private forwardEvaluation(): void {
+    const evaluation = this.run.lastEvaluation;
+    if (!evaluation || evaluation.id === this.postedEvaluation || !this.options.onEvaluation)
+      return;
+    this.postedEvaluation = evaluation.id;
+    this.options.onEvaluation({
+      runId: this.runId,
+      id: evaluation.id,
+      epoch: evaluation.epoch,
+      logits: Object.fromEntries(evaluation.logits),
+    });
+  }
+}

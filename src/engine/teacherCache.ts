@@ -1,0 +1,88 @@
+/**
+ * Each teacher's logits on the transfer set, computed once per teacher and transfer set, a chunk
+ * per tick. A distillation step then costs no teacher forward pass, and changing T costs nothing:
+ * soft targets are softmax(z_t/T) of cached logits. Several teachers' targets (an ensemble) are
+ * combined from this cache, batch by batch, never by running the teachers again.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { MnistSplit } from '../data/batches.ts';
+import { fillBatch, gatherRows } from '../data/batches.ts';
+import { IMAGE_SIZE, NUM_CLASSES } from '../data/mnistAssets.ts';
+import { combineTeacherLogits } from '../kd/combineTeachers.ts';
+import type { Mlp } from '../models/mlp.ts';
+import type { TeacherCombination } from './recipe.ts';
+import { predictLogits } from './steps.ts';
+
+/** Images per cache chunk, one chunk per tick. */
+const CACHE_CHUNK = 1000;
+
+export class TeacherOutputCache {
+  private readonly logits = new Map<string, Float32Array>();
+  private readonly filled = new Map<string, number>();
+  // Reused by every chunk.
+  private readonly pixels = new Float32Array(CACHE_CHUNK * IMAGE_SIZE);
+  private readonly labels = new Int32Array(CACHE_CHUNK);
+  private scratch: Float32Array[] = [];
+
+  constructor(
+    private readonly train: MnistSplit,
+    /** Indices into the training split, in transfer-set order. */
+    private readonly transfer: Int32Array,
+  ) {}
+
+  has(teacher: string): boolean {
+    return this.filled.get(teacher) === this.transfer.length;
+  }
+
+  /** Digits cached so far for this teacher. */
+  done(teacher: string): number {
+    return this.filled.get(teacher) ?? 0;
+  }
+
+  /** Caches the next chunk of `model`'s logits; true once the whole transfer set is cached. */
+  fillChunk(teacher: string, model: Mlp): boolean {
+    const total = this.transfer.length;
+    let out = this.logits.get(teacher);
+    if (!out) {
+      out = new Float32Array(total * NUM_CLASSES);
+      this.logits.set(teacher, out);
+      this.filled.set(teacher, 0);
+    }
+    const start = this.filled.get(teacher)!;
+    const size = Math.min(CACHE_CHUNK, total - start);
+    fillBatch(this.train, this.transfer, start, size, this.pixels, this.labels);
+    const x = tf.tensor2d(this.pixels.subarray(0, size * IMAGE_SIZE), [size, IMAGE_SIZE]);
+    try {
+      out.set(predictLogits(model, x), start * NUM_CLASSES);
+    } finally {
+      x.dispose();
+    }
+    this.filled.set(teacher, start + size);
+    return start + size >= total;
+  }
+
+  /**
+   * The targets of a learner for transfer-set positions `positions[start .. start+size)`: one
+   * teacher's cached logits, or several teachers' combined at this batch's T.
+   */
+  targets(
+    teachers: readonly string[],
+    combine: TeacherCombination,
+    temperature: number,
+    positions: Int32Array,
+    start: number,
+    size: number,
+    out: Float32Array,
+  ): void {
+    if (teachers.length === 1) {
+      gatherRows(this.logits.get(teachers[0])!, NUM_CLASSES, positions, start, size, out);
+      return;
+    }
+    while (this.scratch.length < teachers.length) this.scratch.push(new Float32Array(out.length));
+    const rows = teachers.map((t, k) => {
+      gatherRows(this.logits.get(t)!, NUM_CLASSES, positions, start, size, this.scratch[k]);
+      return this.scratch[k].subarray(0, size * NUM_CLASSES);
+    });
+    combineTeacherLogits(rows, size, NUM_CLASSES, combine, temperature, out);
+  }
+}
