@@ -23,7 +23,7 @@ const ALLOWED_EXTRA_ERRORS = 5;
 await tf.setBackend('wasm');
 const test = loadMnistNode('test');
 const errorsOf = (model: Mlp) => {
-  const job = new EvaluationJob(test, [{ role: 'teacher', model }], 0);
+  const job = new EvaluationJob(test, [{ id: 'teacher', model }], 0);
   while (!job.runChunk());
   return job.errors()[0][1];
 };

@@ -3,8 +3,8 @@
  *   [--teacher public/models] [--set "alpha=0.05&T=30"]
  *
  * Runs a preset to its end headless, in Node with @tensorflow/tfjs on the WASM backend, with the
- * app's own Trainer, data and pretrained teacher (public/models/teacher.*), and writes a JSON
- * result: test errors of teacher, distilled and control student, errors on omitted digits, the
+ * app's own Session (the engine's one run loop), recipe, data and pretrained teacher (public/models/teacher.*), and writes a JSON
+ * result: every roster member's test errors and fidelity (agreement with its teacher, KL), the distilled and control students' errors, errors on omitted digits, the
  * effect of the paper's bias shift, the paper's numbers, time and backend.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -13,11 +13,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { NUM_CLASSES } from '../src/data/mnistAssets.ts';
 import { errorsByClass, predictWithBiasShift } from '../src/kd/plain.ts';
 import { matMulForBackend } from '../src/kernels/denseMatMul.ts';
-import { Trainer } from '../src/engine/trainer.ts';
+import type { TeacherWeights } from '../src/engine/members.ts';
+import { Session } from '../src/engine/session.ts';
 import type { MlpWeightsJson } from '../src/models/weightsFile.ts';
 import { PRESET_IDS, type PresetId } from '../src/state/presetIds.ts';
 import { PAPER_BIAS_SHIFT, presetById } from '../src/state/presets.ts';
-import { toEngineConfig, toLiveHyper } from '../src/state/settingsSchema.ts';
+import { toLiveHyper, toRecipe } from '../src/state/toRecipe.ts';
 import { parseSettings } from '../src/state/urlState.ts';
 import { textOption } from './lib/cliOptions.ts';
 import { loadMnistNode } from './lib/nodeMnist.ts';
@@ -41,51 +42,53 @@ const overrides = [
 ].filter(Boolean);
 const parsed = parseSettings([`preset=${preset.id}`, ...overrides].join('&'));
 for (const notice of parsed.notices) console.error(`reproduce: ${notice.message}`);
-const settings = parsed.settings;
+// Always the pretrained teacher(s); evaluations only at the start and the end of each stage.
+const settings = { ...parsed.settings, teacherSource: 'pretrained' as const, evalEvery: 5000 };
 const out = textOption('out') ?? `bench/reproduce/${preset.id}.json`;
-/** The folder with teacher.json, teacher.bin and teacher.record.json. */
+/** The folder with the teachers' weights files and teacher.record.json. */
 const teacherDir = textOption('teacher') ?? 'public/models';
 
 await tf.setBackend('wasm');
 await tf.ready();
-const teacherJson = JSON.parse(
-  readFileSync(`${teacherDir}/teacher.json`, 'utf8'),
-) as MlpWeightsJson;
-const teacherBin = new Uint8Array(readFileSync(`${teacherDir}/teacher.bin`)).buffer;
+const recipe = toRecipe(settings);
+recipe.schedule.evalEvery = 1_000_000;
+const pretrained = new Map<string, TeacherWeights>();
+for (const t of recipe.teachers) {
+  if (t.source.kind !== 'pretrained') continue;
+  const json = JSON.parse(
+    readFileSync(`${teacherDir}/${t.source.file}.json`, 'utf8'),
+  ) as MlpWeightsJson;
+  const bin = new Uint8Array(readFileSync(`${teacherDir}/${json.weightsManifest[0].paths[0]}`))
+    .buffer;
+  pretrained.set(t.source.file, { json, bin });
+}
 const teacherRecord = JSON.parse(readFileSync(`${teacherDir}/teacher.record.json`, 'utf8')) as {
   epochs: number;
   testErrors: number;
 };
 const data = { train: loadMnistNode('train'), test: loadMnistNode('test') };
-const config = {
-  ...toEngineConfig(settings),
-  teacherSource: 'pretrained' as const,
-  evalEvery: 1_000_000,
-};
-const trainer = new Trainer(data, config, toLiveHyper(settings), matMulForBackend('wasm'), {
-  json: teacherJson,
-  bin: teacherBin,
+const session = new Session(data, recipe, toLiveHyper(settings), {
+  matMul: matMulForBackend('wasm'),
+  pretrained,
 });
 
 const started = Date.now();
 console.error(
-  `reproduce: ${preset.title}: student ${settings.studentSize}, T = ${settings.temperature}, α = ${settings.alpha}, ` +
+  `reproduce: ${preset.title}: ${session.run.roster.map((m) => `${m.label} ${m.architecture}`).join(', ')}; ` +
+    `T = ${settings.temperature}, α = ${settings.alpha}, loss ${settings.lossMode}, ` +
     `digits ${settings.transferDigits}, fraction ${settings.transferFraction}, labels ${settings.useLabels}, ${settings.studentEpochs} epochs; ` +
     `teacher ${teacherRecord.testErrors} errors after ${teacherRecord.epochs} epochs`,
 );
 const progress = new ProgressBar(1, preset.id);
 let ticks = 0;
-while (trainer.phase !== 'done' || trainer.evaluating) {
-  const result = trainer.tick();
-  if (result === 'diverged') throw new Error(trainer.divergence);
-  if (++ticks % 25 === 0) {
-    const fraction =
-      trainer.phase === 'students' || trainer.phase === 'done'
-        ? trainer.epoch / settings.studentEpochs
-        : 0;
-    progress.update(fraction, trainer.progress);
-  }
-}
+session.runToEnd((run) => {
+  if (++ticks % 25 !== 0) return;
+  const p = run.progress;
+  progress.update(
+    p.activity === 'training' && run.phase === 'learners' ? p.done / p.total : 0,
+    `${p.activity} ${p.members.join(', ')}`,
+  );
+});
 progress.update(1, 'done');
 progress.done();
 const seconds = (Date.now() - started) / 1000;
@@ -112,11 +115,24 @@ const evaluate = (
     perClassErrors: perClass,
   };
 };
-// The teacher was evaluated once, before the students; the students at the end.
-const logits = trainer.lastEvaluation?.logits ?? {};
+const logits = session.run.testLogits;
+const latest = session.run.history.latest;
 const paperShift = PAPER_BIAS_SHIFT[preset.id];
 const shift = new Array<number>(NUM_CLASSES).fill(0);
 if (paperShift) for (const d of paperShift.classes) shift[d] = paperShift.shift;
+const trains = (id: string) => session.run.roster.find((m) => m.id === id)?.trains ?? false;
+const members = Object.fromEntries(
+  session.run.roster.map((m) => [
+    m.id,
+    {
+      label: m.label,
+      role: m.role,
+      architecture: m.architecture,
+      objective: m.objective ?? null,
+      ...latest[m.id],
+    },
+  ]),
+);
 const result = {
   preset: preset.id,
   title: preset.title,
@@ -125,13 +141,15 @@ const result = {
     (textOption('epochs') ? ` --epochs ${textOption('epochs')}` : '') +
     (textOption('set') ? ` --set "${textOption('set')}"` : ''),
   settings,
-  transferSize: trainer.transfer.length,
-  seenClassCounts: trainer.seenClassCounts,
-  teacher: { errors: trainer.latest.teacher, epochs: teacherRecord.epochs },
-  distilled: evaluate(logits.distilled),
-  control: trainer.controlTrains ? evaluate(logits.control) : null,
+  recipe,
+  transferSize: session.run.transfer.length,
+  seenClassCounts: session.run.seenClassCounts,
+  teacher: { errors: latest.teacher?.errors, epochs: teacherRecord.epochs },
+  members,
+  distilled: evaluate(logits.get('distilled')),
+  control: trains('control') ? evaluate(logits.get('control')) : null,
   distilledWithPaperBias: paperShift
-    ? { ...paperShift, ...evaluate(logits.distilled, shift) }
+    ? { ...paperShift, ...evaluate(logits.get('distilled'), shift) }
     : null,
   paper: preset.paper,
   seconds: Math.round(seconds),
@@ -150,6 +168,9 @@ console.log(
     control: result.control?.errors ?? null,
     omitted: result.distilled?.omittedErrors,
     withBias: result.distilledWithPaperBias?.errors ?? null,
+    agreement: Object.fromEntries(
+      Object.entries(members).map(([id, m]) => [id, m.agreement ?? null]),
+    ),
     seconds: result.seconds,
   }),
 );

@@ -3,7 +3,7 @@
  *   [--dropout-input 0.1 --dropout-hidden 0.3] [--out public/models]
  *
  * Trains the 784-1200-1200-10 teacher in Node with @tensorflow/tfjs on the WASM backend, with the
- * app's own model, data and loss code: dropout (by default TEACHER_DROPOUT, 10% of inputs and 30%
+ * app's own Session (the engine's one run loop, as in the page), model, data and loss code: dropout (by default TEACHER_DROPOUT, 10% of inputs and 30%
  * of hidden units) and random translations of up to ±2 px (Hinton et al. 2015), Adam with an
  * exponentially decaying learning rate. Seeded and repeatable. Writes public/models/teacher.json +
  * teacher.bin (float16) and public/models/teacher.record.json after every epoch, so an interrupted
@@ -19,16 +19,13 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import seedrandom from 'seedrandom';
-import { seededPermutation } from '../src/data/batches.ts';
-import { fillBatchJittered } from '../src/data/jitter.ts';
-import { IMAGE_SIZE } from '../src/data/mnistAssets.ts';
 import { EvaluationJob } from '../src/engine/evaluation.ts';
-import { hardLabelStep } from '../src/engine/steps.ts';
-import { TEACHER_DROPOUT, TEACHER_SIZES } from '../src/models/architectures.ts';
+import type { TeacherMember, TeacherWeights } from '../src/engine/members.ts';
+import type { Recipe } from '../src/engine/recipe.ts';
+import { Session } from '../src/engine/session.ts';
+import { TEACHER_DROPOUT } from '../src/models/architectures.ts';
 import { matMulForBackend } from '../src/kernels/denseMatMul.ts';
-import { cloneMlp, createMlp, type Mlp } from '../src/models/mlp.ts';
-import { OnePassAdam } from '../src/kernels/onePassAdam.ts';
+import { cloneMlp, disposeMlp, type Mlp } from '../src/models/mlp.ts';
 import {
   assignMlpWeights,
   encodeMlpWeights,
@@ -70,18 +67,10 @@ interface PriorRecord {
 
 await tf.setBackend('wasm');
 await tf.ready();
-const matMul = matMulForBackend('wasm');
 const train = loadMnistNode('train');
 const test = loadMnistNode('test');
-const teacher = createMlp('teacher', TEACHER_SIZES, seed, dropout);
-const prior = resume ? loadStoredTeacher(teacher) : null;
-const firstEpoch = prior?.epochs ?? 0;
-const ema = emaDecay > 0 ? cloneMlp(teacher, 'teacher-ema') : null;
-const optimizer = new OnePassAdam(lr0);
-const stepsPerEpoch = Math.floor(train.count / batchSize);
-const pixels = new Float32Array(batchSize * IMAGE_SIZE);
-const labels = new Int32Array(batchSize);
-const random = seedrandom(`teacher-jitter:${seed}${resume ? `:from${firstEpoch}` : ''}`);
+const prior = resume ? loadStoredTeacher() : null;
+const firstEpoch = prior?.record.epochs ?? 0;
 const command =
   `npm run train:teacher -- --epochs ${epochs} --seed ${seed} --batch ${batchSize} --lr ${lr0} ` +
   `--decay ${decay} --shift ${maxShift}${emaDecay > 0 ? ` --ema ${emaDecay}` : ''}` +
@@ -89,84 +78,120 @@ const command =
   (dropout.hidden !== TEACHER_DROPOUT.hidden ? ` --dropout-hidden ${dropout.hidden}` : '') +
   `${resume ? ' --resume' : ''}${outDir !== 'public/models' ? ` --out ${outDir}` : ''}`;
 
-/** Loads public/models/teacher.{json,bin} into the model; returns the record it was saved with. */
-function loadStoredTeacher(model: Mlp): PriorRecord {
+/** The stored teacher to resume from and the record it was saved with. */
+function loadStoredTeacher(): { weights: TeacherWeights; record: PriorRecord } {
   const recordFile = `${outDir}/teacher.record.json`;
   if (!existsSync(recordFile)) throw new Error(`--resume needs ${recordFile}`);
   const json = JSON.parse(readFileSync(`${outDir}/teacher.json`, 'utf8')) as MlpWeightsJson;
-  assignMlpWeights(model, json, new Uint8Array(readFileSync(`${outDir}/teacher.bin`)).buffer);
-  return JSON.parse(readFileSync(recordFile, 'utf8')) as PriorRecord;
+  const bin = new Uint8Array(readFileSync(`${outDir}/teacher.bin`)).buffer;
+  return {
+    weights: { json, bin },
+    record: JSON.parse(readFileSync(recordFile, 'utf8')) as PriorRecord,
+  };
 }
 
-/** shadow ← d·shadow + (1 − d)·weights, for every variable. */
-function updateEma(shadow: Mlp, model: Mlp, d: number): void {
-  tf.tidy(() => {
-    const pairs = [
-      ...shadow.kernels.map((s, l) => [s, model.kernels[l]] as const),
-      ...shadow.biases.map((s, l) => [s, model.biases[l]] as const),
-    ];
-    for (const [s, w] of pairs) s.assign(s.mul(d).add(w.mul(1 - d)));
-  });
-}
+/** A recipe with one teacher to train and no learners: the session's loop trains it. */
+const recipe: Recipe = {
+  seed,
+  teachers: [
+    {
+      id: 'teacher',
+      label: 'teacher',
+      hidden: '1200-1200',
+      source: {
+        kind: 'train',
+        training: {
+          epochs,
+          seed,
+          shift: maxShift,
+          learningRateDecay: decay,
+          weightAverage: emaDecay > 0 ? emaDecay : undefined,
+          dropout,
+          startEpoch: firstEpoch,
+          initialWeights: prior ? 'resume' : undefined,
+        },
+      },
+    },
+  ],
+  learners: [],
+  transfer: { digits: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], fraction: 1, labels: true },
+  schedule: { epochs: 0, batchSize, learningRate: lr0, evalEvery: Number.MAX_SAFE_INTEGER },
+};
 
 function testErrors(model: Mlp): number {
-  const job = new EvaluationJob(test, [{ role: 'teacher', model }], 0);
-  while (!job.runChunk());
+  const job = new EvaluationJob(test, [{ id: 'teacher', model }], 0);
+  job.runToEnd();
   return job.errors()[0][1];
 }
 
 const started = Date.now();
-const history: EpochRecord[] = [...(prior?.history ?? [])];
-const priorSeconds = prior?.seconds ?? 0;
+const history: EpochRecord[] = [...(prior?.record.history ?? [])];
+const priorSeconds = prior?.record.seconds ?? 0;
 mkdirSync(outDir, { recursive: true });
+let progress: ProgressBar | null = null;
+let lossSum = 0;
+let lossSteps = 0;
+
+function onEpoch(teacher: TeacherMember, epochsDone: number): void {
+  const e = epochsDone - 1;
+  const epoch = firstEpoch + e;
+  const lr = lr0 * decay ** e;
+  const rawErrors = testErrors(teacher.model!);
+  const errors = teacher.average ? testErrors(teacher.average) : rawErrors;
+  const seconds = priorSeconds + (Date.now() - started) / 1000;
+  history.push({ epoch: epoch + 1, testErrors: errors, lr, seconds: Math.round(seconds) });
+  if (teacher.average) history[history.length - 1].testErrorsRaw = rawErrors;
+  progress?.done();
+  console.error(
+    `epoch ${epoch + 1}: train CE ${(lossSum / Math.max(1, lossSteps)).toFixed(4)}, test errors ${errors}/10000` +
+      (teacher.average ? ` (averaged; raw weights ${rawErrors})` : '') +
+      `, lr ${lr.toExponential(2)}, ${formatSeconds(seconds)}`,
+  );
+  lossSum = 0;
+  lossSteps = 0;
+  save(teacher.average ?? teacher.model!, epoch + 1, errors, seconds, teacher.model!.dropout);
+}
+
+const session = new Session(
+  { train, test },
+  recipe,
+  { temperature: 1, alpha: 1 },
+  {
+    matMul: matMulForBackend('wasm'),
+    pretrained: prior ? new Map([['resume', prior.weights]]) : new Map(),
+    onTeacherEpoch: onEpoch,
+  },
+);
+const stepsPerEpoch = Math.floor(train.count / batchSize);
 console.error(
   `train-teacher: ${epochs} epochs of ${stepsPerEpoch} steps, batch ${batchSize}, seed ${seed}, wasm backend` +
     (resume ? `, resuming after epoch ${firstEpoch}` : '') +
-    (ema ? `, weight average with decay ${emaDecay}` : ''),
+    (emaDecay > 0 ? `, weight average with decay ${emaDecay}` : ''),
 );
-const progress = new ProgressBar(epochs * stepsPerEpoch, 'teacher');
-for (let e = 0; e < epochs; e++) {
-  const epoch = firstEpoch + e;
-  const lr = lr0 * decay ** e;
-  optimizer.learningRate = lr;
-  const order = seededPermutation(train.count, seed * 1000 + epoch);
-  let lossSum = 0;
-  for (let step = 0; step < stepsPerEpoch; step++) {
-    fillBatchJittered(train, order, step * batchSize, batchSize, pixels, labels, random, maxShift);
-    const x = tf.tensor2d(pixels, [batchSize, IMAGE_SIZE]);
-    const y = tf.tensor1d(labels, 'int32');
-    try {
-      lossSum += hardLabelStep(
-        teacher,
-        optimizer,
-        x,
-        y,
-        matMul,
-        seed * 1e7 + epoch * stepsPerEpoch + step,
-      );
-    } finally {
-      tf.dispose([x, y]);
-    }
-    if (ema) updateEma(ema, teacher, emaDecay);
-    if (step % 20 === 0)
-      progress.update(e * stepsPerEpoch + step, `epoch ${epoch + 1}/${firstEpoch + epochs}`);
+progress = new ProgressBar(epochs * stepsPerEpoch, 'teacher');
+session.runToEnd((run) => {
+  if (run.phase !== 'teachers') return;
+  const last = run.history.terms.teacher?.[0];
+  if (last) {
+    lossSum += last.value;
+    lossSteps++;
   }
-  const rawErrors = testErrors(teacher);
-  const errors = ema ? testErrors(ema) : rawErrors;
-  const seconds = priorSeconds + (Date.now() - started) / 1000;
-  history.push({ epoch: epoch + 1, testErrors: errors, lr, seconds: Math.round(seconds) });
-  if (ema) history[history.length - 1].testErrorsRaw = rawErrors;
-  progress.done();
-  console.error(
-    `epoch ${epoch + 1}: train CE ${(lossSum / stepsPerEpoch).toFixed(4)}, test errors ${errors}/10000` +
-      (ema ? ` (averaged; raw weights ${rawErrors})` : '') +
-      `, lr ${lr.toExponential(2)}, ${formatSeconds(seconds)}`,
-  );
-  save(ema ?? teacher, epoch + 1, errors, seconds);
-}
+  if (run.step % 20 === 0)
+    progress?.update(
+      run.step,
+      `epoch ${firstEpoch + Math.floor(run.epoch) + 1}/${firstEpoch + epochs}`,
+    );
+});
+session.dispose();
 
 /** Writes the float16 weights and the record; the float16 copy is evaluated too. */
-function save(model: Mlp, epochsDone: number, errors: number, seconds: number): void {
+function save(
+  model: Mlp,
+  epochsDone: number,
+  errors: number,
+  seconds: number,
+  modelDropout: Mlp['dropout'],
+): void {
   const { json, bin } = encodeMlpWeights(model, 'teacher.bin');
   const roundTrip = cloneMlp(model, 'teacher-f16');
   assignMlpWeights(
@@ -175,7 +200,7 @@ function save(model: Mlp, epochsDone: number, errors: number, seconds: number): 
     bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer,
   );
   const errorsFloat16 = testErrors(roundTrip);
-  for (const v of [...roundTrip.kernels, ...roundTrip.biases]) v.dispose();
+  disposeMlp(roundTrip);
   writeFileSync(`${outDir}/teacher.json`, JSON.stringify(json));
   writeFileSync(`${outDir}/teacher.bin`, bin);
   const record = {
@@ -187,12 +212,12 @@ function save(model: Mlp, epochsDone: number, errors: number, seconds: number): 
     seconds: Math.round(seconds),
     backend: tf.getBackend(),
     command,
-    commands: [...(prior ? (prior.commands ?? [prior.command]) : []), command],
+    commands: [...(prior ? (prior.record.commands ?? [prior.record.command]) : []), command],
     seed,
     batchSize,
     learningRate: { initial: lr0, decayPerEpoch: decay },
     weightAverageDecay: emaDecay > 0 ? emaDecay : undefined,
-    dropout: teacher.dropout,
+    dropout: modelDropout,
     jitterPixels: maxShift,
     storage: 'float16',
     date: new Date().toISOString(),

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { chooseBackend } from '../engine/backend.ts';
-import type { BackendRequest, StudentSize } from '../engine/protocol.ts';
+import type { BackendRequest } from '../engine/protocol.ts';
+import type { StudentSize } from '../models/architectures.ts';
 import { matMulForBackend } from '../kernels/denseMatMul.ts';
 import type { BenchRequest, BenchResult } from './benchProtocol.ts';
 import { memorySoak } from './memorySoak.ts';

@@ -1,4 +1,5 @@
-import type { BackendName, BackendRequest, StudentSize } from '../engine/protocol.ts';
+import type { BackendName, BackendRequest } from '../engine/protocol.ts';
+import type { StudentSize } from '../models/architectures.ts';
 
 export interface BenchRequest {
   backend: BackendRequest;

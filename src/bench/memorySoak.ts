@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIZE, NUM_CLASSES } from '../data/mnistAssets.ts';
-import { distillStep, hardLabelStep } from '../engine/steps.ts';
 import { createStudent } from '../models/architectures.ts';
 import type { MatMul } from '../kernels/denseMatMul.ts';
 import { disposeMlp } from '../models/mlp.ts';
 import { OnePassAdam } from '../kernels/onePassAdam.ts';
 import type { MemorySample } from './benchProtocol.ts';
+import { distillStep, hardStep } from './benchSteps.ts';
 
 interface WasmHeap {
   wasm?: { HEAPU8?: Uint8Array };
@@ -58,8 +58,9 @@ export function memorySoak(steps: number, matMul: MatMul): MemorySample[] {
       zt,
       { temperature: 1 + (step % 20), alpha: (step % 10) / 10 },
       matMul,
+      step,
     );
-    hardLabelStep(control, cOpt, x, y, matMul);
+    hardStep(control, cOpt, x, y, matMul);
   }
   disposeMlp(distilled);
   disposeMlp(control);

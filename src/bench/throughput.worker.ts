@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { IMAGE_SIZE, NUM_CLASSES } from '../data/mnistAssets.ts';
 import { chooseBackend } from '../engine/backend.ts';
-import { distillStep, hardLabelStep } from '../engine/steps.ts';
+import { distillStep, hardStep } from './benchSteps.ts';
 import {
   createStudent,
   createTeacher,
@@ -23,7 +23,6 @@ import { createNaivePeer } from './naivePeer.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let WARMUP = 3;
-
 function time(steps: number, step: () => void): number {
   for (let i = 0; i < WARMUP; i++) step();
   const t0 = performance.now();
@@ -76,7 +75,7 @@ async function run(request: BenchRequest): Promise<BenchResult> {
       null,
       batchSize,
       TEACHER_SIZES,
-      time(request.steps, () => hardLabelStep(teacher, teacherOpt, x, y, matMul, step++)),
+      time(request.steps, () => hardStep(teacher, teacherOpt, x, y, matMul, step++)),
     );
     disposeMlp(teacher);
     teacherOpt.dispose();
@@ -85,10 +84,12 @@ async function run(request: BenchRequest): Promise<BenchResult> {
       const control = createStudent(size, 1);
       const [dOpt, cOpt] = [new OnePassAdam(1e-3), new OnePassAdam(1e-3)];
       const sizes = studentSizes(size);
-      // Distilled and control steps alternate, so the KD overhead compares like with like.
+      // Distilled and control steps alternate, so the KD overhead compares like with like. As in
+      // the session, every LOSS_WINDOW-th step also measures the terms' gradient norms.
+      let n = 0;
       const stepD = () =>
-        distillStep(distilled, dOpt, x, y, zt, { temperature: 4, alpha: 0.1 }, matMul);
-      const stepC = () => hardLabelStep(control, cOpt, x, y, matMul);
+        distillStep(distilled, dOpt, x, y, zt, { temperature: 4, alpha: 0.1 }, matMul, n++);
+      const stepC = () => hardStep(control, cOpt, x, y, matMul);
       for (let i = 0; i < WARMUP; i++) {
         stepD();
         stepC();

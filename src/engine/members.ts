@@ -53,13 +53,14 @@ export function buildTeachers(
     const dropout =
       source.kind === 'train' ? (source.training.dropout ?? TEACHER_DROPOUT) : TEACHER_DROPOUT;
     const model = createMlp(spec.id, layerSizes(spec.hidden), seed, dropout);
-    if (source.kind === 'pretrained') {
-      const weights = pretrained.get(source.file);
+    const file = source.kind === 'pretrained' ? source.file : source.training.initialWeights;
+    if (file !== undefined) {
+      const weights = pretrained.get(file);
       if (!weights)
-        throw new Error(`The weights of teacher "${spec.label}" (${source.file}) are missing.`);
+        throw new Error(`The weights of teacher "${spec.label}" (${file}) are missing.`);
       assignMlpWeights(model, weights.json, weights.bin);
-      return { spec, model, optimizer: null, average: null };
     }
+    if (source.kind === 'pretrained') return { spec, model, optimizer: null, average: null };
     const average = source.training.weightAverage ? cloneMlp(model, `${spec.id}-average`) : null;
     return { spec, model, optimizer: new OnePassAdam(learningRate), average };
   });

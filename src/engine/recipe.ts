@@ -39,6 +39,8 @@ export interface TeacherTraining {
   dropout?: { input: number; hidden: number };
   /** Epochs already done (a resumed teacher): batch order, dropout and decay go on from there. */
   startEpoch?: number;
+  /** Start from these stored weights (a pretrained file name) instead of fresh ones: a resumed teacher. */
+  initialWeights?: string;
 }
 
 export interface TeacherSpec {

@@ -185,7 +185,7 @@ export class Run {
         this.epoch,
       );
     this.teachersEvaluated = true;
-    this.phase = 'caching';
+    this.phase = this.stages.length > 0 ? 'caching' : 'done';
   }
 
   tick(): TickResult {

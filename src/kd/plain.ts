@@ -6,3 +6,4 @@ export { softmaxAt, logSoftmaxAt, softmaxRows } from './softmax.ts';
 export { logitMatchingMse } from './logitMatching.ts';
 export { argmaxRows, countErrors, confusionMatrix } from './metrics.ts';
 export { predictWithBiasShift, errorsByClass } from './biasAdjust.ts';
+export { fidelity, type Fidelity } from './fidelity.ts';

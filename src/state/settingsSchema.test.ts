@@ -1,20 +1,17 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { BackendRequest, EngineConfig, LiveHyper, StudentSize } from '../engine/protocol.ts';
+import type { BackendRequest } from '../engine/protocol.ts';
+import type { StudentSize } from '../models/architectures.ts';
 import type { Settings, SettingKey } from './settingsSchema.ts';
-import {
-  DEFAULT_SETTINGS,
-  SETTING_KEYS,
-  SETTINGS_SCHEMA,
-  toEngineConfig,
-  toLiveHyper,
-} from './settingsSchema.ts';
+import { DEFAULT_SETTINGS, SETTING_KEYS, SETTINGS_SCHEMA } from './settingsSchema.ts';
+import { toLiveHyper, toRecipe } from './toRecipe.ts';
 
 describe('the settings table', () => {
-  it('declares the nineteen settings in a fixed order, the preset first', () => {
+  it('declares the twenty settings in a fixed order, the preset first', () => {
     expect(SETTING_KEYS).toEqual([
       'preset',
       'temperature',
       'alpha',
+      'lossMode',
       'studentSize',
       'seed',
       'batchSize',
@@ -40,6 +37,7 @@ describe('the settings table', () => {
       'preset',
       'T',
       'alpha',
+      'loss',
       'student',
       'seed',
       'batch',
@@ -165,26 +163,55 @@ describe('engine views of the settings', () => {
     evalEvery: 250,
   };
 
-  it('toEngineConfig picks exactly the restart-scoped training settings', () => {
-    const config: EngineConfig = toEngineConfig(s);
-    expect(config).toEqual({
-      studentSize: '30-30',
-      seed: 7,
+  it('toRecipe gives the default roster: the teacher, a distilled student and its hard-label twin', () => {
+    const recipe = toRecipe(s);
+    expect(recipe.seed).toBe(7);
+    expect(recipe.schedule).toEqual({
+      epochs: 9,
       batchSize: 64,
       learningRate: 0.01,
-      teacherEpochs: 3,
-      studentEpochs: 9,
       evalEvery: 250,
-      teacherSource: 'pretrained',
-      transferDigits: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
-      transferFraction: 1,
-      useLabels: true,
     });
-    expect(toEngineConfig({ ...s, transferDigits: '0124' }).transferDigits).toEqual([0, 1, 2, 4]);
+    expect(recipe.transfer).toEqual({
+      digits: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+      fraction: 1,
+      labels: true,
+    });
+    expect(recipe.teachers).toEqual([
+      {
+        id: 'teacher',
+        label: 'teacher',
+        hidden: '1200-1200',
+        source: { kind: 'pretrained', file: 'teacher', fallback: { epochs: 3, seed: 7 } },
+      },
+    ]);
+    const [distilled, control] = recipe.learners;
+    expect(distilled).toMatchObject({
+      id: 'distilled',
+      hidden: '30-30',
+      init: { kind: 'seed', seed: 8 },
+      objective: { id: 'hinton' },
+      teachers: ['teacher'],
+    });
+    expect(control).toMatchObject({
+      id: 'control',
+      hidden: '30-30',
+      init: { kind: 'copy', of: 'distilled' },
+      objective: { id: 'hard' },
+      teachers: [],
+    });
+    expect(toRecipe({ ...s, transferDigits: '0124' }).transfer.digits).toEqual([0, 1, 2, 4]);
+  });
+
+  it('toRecipe follows the loss mode and the teacher source', () => {
+    expect(toRecipe({ ...s, lossMode: 'dkd' }).learners[0].objective).toEqual({ id: 'dkd' });
+    expect(toRecipe({ ...s, teacherSource: 'train' }).teachers[0].source).toEqual({
+      kind: 'train',
+      training: { epochs: 3, seed: 7 },
+    });
   });
 
   it('toLiveHyper picks exactly the temperature and alpha', () => {
-    const hyper: LiveHyper = toLiveHyper(s);
-    expect(hyper).toEqual({ temperature: 4, alpha: 0.5 });
+    expect(toLiveHyper(s)).toEqual({ temperature: 4, alpha: 0.5 });
   });
 });
