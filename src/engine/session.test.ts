@@ -190,6 +190,7 @@ describe('a session', () => {
       data,
       smallRecipe({
         transfer: { digits: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], fraction: 1, labels: false },
+        schedule: { epochs: 2, batchSize: 32, learningRate: 0.003, evalEvery: 1000 },
       }),
       { temperature: 4, alpha: 1 },
       { matMul },

@@ -68,6 +68,7 @@ describe('the settings table', () => {
       biasClasses: '',
       biasShift: 0,
       temperature: 8,
+      lossMode: 'hinton',
       alpha: 0.1,
       studentSize: '800-800',
       seed: 1,
@@ -95,7 +96,7 @@ describe('the settings table', () => {
     const live = SETTING_KEYS.filter((k) => SETTINGS_SCHEMA[k].scope === 'live');
     expect(live).toEqual(['temperature', 'alpha', 'biasClasses', 'biasShift', 'logScale', 'embed']);
     const restart = SETTING_KEYS.filter((k) => SETTINGS_SCHEMA[k].scope === 'restart');
-    expect(restart).toHaveLength(13);
+    expect(restart).toHaveLength(14);
   });
 
   it('keeps every default inside its range or among its options', () => {
