@@ -30,6 +30,7 @@ export class LearnerLockstep {
   private readonly labels: Int32Array;
   private readonly indices: Int32Array;
   private readonly targets: Float32Array[];
+  private readonly hintBuffers: Float32Array[] = [];
 
   constructor(
     private readonly train: MnistSplit,
@@ -110,6 +111,13 @@ export class LearnerLockstep {
         if (failure) return;
         const hyper = this.hyperOf(learner, live);
         let teacherLogits: tf.Tensor2D | undefined;
+        let teacherHint: tf.Tensor2D | undefined;
+        if (learner.hint) {
+          const units = this.cache.hiddenUnits(learner.hint.teacher);
+          const out = (this.hintBuffers[k] ??= new Float32Array(size * units));
+          this.cache.hintTargets(learner.hint.teacher, positions, start, size, out);
+          teacherHint = tf.tensor2d(out, [size, units]);
+        }
         if (learner.spec.teachers.length > 0) {
           const out = this.targets[k];
           const combine = learner.spec.combine ?? 'mean-logits';
@@ -129,24 +137,20 @@ export class LearnerLockstep {
           const result = objectiveStep(
             learner.model,
             learner.optimizer,
-            { x, labels, teacherLogits },
+            { x, labels, teacherLogits, teacherHint },
             learner.objective,
             hyper,
             learner.spec.objective.params ?? {},
-            { matMul, measureGradients },
+            { matMul, measureGradients, hint: learner.hint },
           );
           meter.record(learner.spec.id, size, performance.now() - t0);
-          history.recordTerms(
-            learner.spec.id,
-            learner.objective.termNames,
-            result.values,
-            result.gradNorms,
-          );
+          history.recordTerms(learner.spec.id, learner.termNames, result.values, result.gradNorms);
           const bad = result.values.find((v) => !Number.isFinite(v));
           if (bad !== undefined)
             failure = `the loss of the ${learner.spec.label} became ${bad} at step ${this.step + 1}`;
         } finally {
           teacherLogits?.dispose();
+          teacherHint?.dispose();
         }
       });
     } finally {

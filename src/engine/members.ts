@@ -3,6 +3,7 @@
  * (the Keras Distiller's student + optimizer + loss list), each teacher a model that is loaded,
  * trained here or taken from an earlier learner. Also the roster the page draws.
  */
+import * as tf from '@tensorflow/tfjs';
 import { objectiveById } from '../kd/objectives.ts';
 import type { Objective } from '../kd/objective.ts';
 import { OnePassAdam } from '../kernels/onePassAdam.ts';
@@ -27,11 +28,24 @@ export interface TeacherMember {
   average: Mlp | null;
 }
 
+/** A FitNets regressor: W_r, b_r map the learner's hinted layer onto the teacher's. */
+export interface HintRegressor {
+  kernel: tf.Variable;
+  bias: tf.Variable;
+  studentLayer: number;
+  teacher: string;
+  teacherLayer: number;
+  weight: number;
+}
+
 export interface LearnerMember {
   spec: LearnerSpec;
   model: Mlp;
   optimizer: OnePassAdam;
   objective: Objective;
+  /** Names of its loss terms: the objective's, then 'hint' when a hint is added beside it. */
+  termNames: string[];
+  hint: HintRegressor | null;
   stage: number;
   /** False for a hard-label learner on an unlabeled transfer set. */
   trains: boolean;
@@ -79,16 +93,38 @@ export function buildLearners(recipe: Recipe): LearnerMember[] {
         ? createMlp(spec.id, layerSizes(spec.hidden), spec.init.seed)
         : cloneMlp(built.get(spec.init.of)!.model, spec.id);
     const objective = objectiveById(spec.objective.id);
+    const hint = spec.hint ? createRegressor(spec, recipe) : null;
+    if (objective.needsHint && !hint)
+      throw new Error(`Learner "${spec.id}" uses the hint objective but names no hint.`);
     built.set(spec.id, {
       spec,
       model,
       optimizer: new OnePassAdam(recipe.schedule.learningRate),
       objective,
+      termNames: [...objective.termNames, ...(hint && !objective.needsHint ? ['hint'] : [])],
+      hint,
       stage: spec.stage ?? 0,
       trains: recipe.transfer.labels || objective.id !== 'hard',
     });
   }
   return recipe.learners.map((l) => built.get(l.id)!);
+}
+
+/** Glorot-uniform W_r (student units × teacher units), zero b_r, seeded by the learner's seed. */
+function createRegressor(spec: LearnerSpec, recipe: Recipe): HintRegressor {
+  const hint = spec.hint!;
+  const teacher = recipe.teachers.find((t) => t.id === hint.teacher);
+  if (!teacher)
+    throw new Error(`Learner "${spec.id}" takes a hint from an unknown teacher "${hint.teacher}".`);
+  const fanIn = layerSizes(spec.hidden)[hint.studentLayer + 1];
+  const fanOut = layerSizes(teacher.hidden)[hint.teacherLayer + 1];
+  const limit = Math.sqrt(6 / (fanIn + fanOut));
+  const seed = spec.init.kind === 'seed' ? spec.init.seed : 0;
+  const kernel = tf.tidy(() =>
+    tf.variable(tf.randomUniform([fanIn, fanOut], -limit, limit, 'float32', seed * 101 + 77)),
+  );
+  const bias = tf.tidy(() => tf.variable(tf.zeros([fanOut])));
+  return { kernel, bias, ...hint, weight: hint.weight ?? 1 };
 }
 
 export function rosterEntries(
@@ -133,7 +169,7 @@ export function rosterEntries(
       objective: l.objective.id,
       temperature: l.spec.objective.temperature,
       alpha: l.spec.objective.alpha,
-      lossTerms: [...l.objective.termNames],
+      lossTerms: [...l.termNames],
       teachers: [...l.spec.teachers],
       trains: l.trains,
       stage: l.stage,
@@ -157,5 +193,6 @@ export function disposeMembers(
   for (const l of learners) {
     disposeMlp(l.model);
     l.optimizer.dispose();
+    if (l.hint) tf.dispose([l.hint.kernel, l.hint.bias]);
   }
 }

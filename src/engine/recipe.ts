@@ -77,10 +77,19 @@ export interface LearnerSpec {
   teachers: readonly string[];
   /** How its teachers combine when there are several. Default 'mean-logits'. */
   combine?: TeacherCombination;
-  /** Learners of one stage train in lockstep on the same batches; stage k starts after k − 1. Default 0. */
+  /**
+   * Learners of one stage train in lockstep on the same batches; stage k starts after k − 1.
+   * Default 0. A learner that copies one of an earlier stage copies it as it is when its stage starts.
+   */
   stage?: number;
   /** Whether the page's bias control acts on it (the paper's bias shift). */
   biasAdjustable?: boolean;
+  /**
+   * A FitNets hint (Romero et al. 2015): a learned linear map of its hidden layer `studentLayer`
+   * regresses `teacher`'s hidden layer `teacherLayer` (0 = first hidden layer). With the 'hint'
+   * objective it is the whole loss (a first stage); with any other it is added, weighted by `weight`.
+   */
+  hint?: { teacher: string; teacherLayer: number; studentLayer: number; weight?: number };
   color?: string;
 }
 

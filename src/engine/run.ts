@@ -9,6 +9,7 @@ import type { MnistSplit } from '../data/batches.ts';
 import { buildTransferSet } from '../data/transferSet.ts';
 import { NUM_CLASSES } from '../data/mnistAssets.ts';
 import type { MatMul } from '../kernels/denseMatMul.ts';
+import { copyWeights } from '../models/mlp.ts';
 import { EvaluationJob } from './evaluation.ts';
 import { RunHistory } from './history.ts';
 import { LearnerLockstep } from './learnerLockstep.ts';
@@ -256,7 +257,7 @@ export class Run {
     const needed = new Set(
       this.learners
         .filter((l) => l.stage === this.stage && l.trains)
-        .flatMap((l) => l.spec.teachers),
+        .flatMap((l) => [...l.spec.teachers, ...(l.hint ? [l.hint.teacher] : [])]),
     );
     return this.teachers.filter((t) => needed.has(t.spec.id) && !this.cache.has(t.spec.id));
   }
@@ -281,8 +282,17 @@ export class Run {
         throw new Error(
           `Teacher "${t.spec.label}" has no weights yet: its learner trains in a later stage.`,
         );
-      this.cache.fillChunk(t.spec.id, t.model);
+      const hinted = this.learners.find(
+        (l) => l.stage === this.stage && l.trains && l.hint?.teacher === t.spec.id,
+      );
+      this.cache.fillChunk(t.spec.id, t.model, hinted?.hint?.teacherLayer);
       return 'trained';
+    }
+    // A learner copying one of an earlier stage starts from its weights as they are now.
+    for (const l of this.learners) {
+      if (l.stage !== this.stage || l.spec.init.kind !== 'copy') continue;
+      const source = this.learners.find((s) => s.spec.id === (l.spec.init as { of: string }).of)!;
+      if (source.stage < this.stage) copyWeights(l.model, source.model);
     }
     this.lockstep = new LearnerLockstep(
       this.data.train,

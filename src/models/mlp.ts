@@ -56,12 +56,26 @@ export function createMlp(
 
 /** Logits (pre-softmax) for a batch of flattened images in [0, 1]. */
 export function mlpForward(mlp: Mlp, x: tf.Tensor2D, options: ForwardOptions = {}): tf.Tensor2D {
+  return mlpForwardWithHidden(mlp, x, options).logits;
+}
+
+/**
+ * Logits and, when `hiddenLayer` is given, that hidden layer's activations (after its ReLU, before
+ * dropout; 0 = the first hidden layer): what a FitNets hint reads.
+ */
+export function mlpForwardWithHidden(
+  mlp: Mlp,
+  x: tf.Tensor2D,
+  options: ForwardOptions = {},
+  hiddenLayer?: number,
+): { logits: tf.Tensor2D; hidden?: tf.Tensor2D } {
   const { training = false, dropoutSeed = 0 } = options;
   // The custom matMul exists for its gradient. Inference keeps the stock one: on WASM, XNNPACK
   // then reuses its packing of weights that do not change (the teacher's, one evaluation's).
   const matMul = training ? (options.matMul ?? matMulStock) : matMulStock;
   return tf.tidy(() => {
     let h: tf.Tensor2D = x;
+    let hidden: tf.Tensor2D | undefined;
     if (training && mlp.dropout.input > 0) {
       h = tf.dropout(h, mlp.dropout.input, undefined, dropoutSeed) as tf.Tensor2D;
     }
@@ -70,6 +84,7 @@ export function mlpForward(mlp: Mlp, x: tf.Tensor2D, options: ForwardOptions = {
       h = tf.add(matMul(h, mlp.kernels[l] as tf.Tensor2D, l === 0), mlp.biases[l]) as tf.Tensor2D;
       if (l < last) {
         h = tf.relu(h);
+        if (l === hiddenLayer) hidden = h;
         if (training && mlp.dropout.hidden > 0) {
           h = tf.dropout(
             h,
@@ -80,7 +95,7 @@ export function mlpForward(mlp: Mlp, x: tf.Tensor2D, options: ForwardOptions = {
         }
       }
     }
-    return h;
+    return hidden ? { logits: h, hidden } : { logits: h };
   });
 }
 
@@ -102,6 +117,11 @@ export function cloneMlp(source: Mlp, name: string): Mlp {
     kernels: source.kernels.map((k, l) => copyVariable(k, variableName(name, l, 'kernel'))),
     biases: source.biases.map((b, l) => copyVariable(b, variableName(name, l, 'bias'))),
   };
+}
+
+/** Sets `target`'s weights to `source`'s (same architecture). */
+export function copyWeights(target: Mlp, source: Mlp): void {
+  mlpVariables(target).forEach((v, i) => v.assign(mlpVariables(source)[i]));
 }
 
 export function mlpVariables(mlp: Mlp): tf.Variable[] {
