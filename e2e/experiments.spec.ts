@@ -71,7 +71,7 @@ test('the missing-3 preset keeps 3s out of training, and the bias control change
   await page.goto('./?preset=missing-3&student=30-30&evalEvery=40');
   await expectPhase(page, 'ready', READY_TIMEOUT_MS);
   await page.getByRole('button', { name: /Train/ }).first().click();
-  await expectPhase(page, 'students', 120_000);
+  await expectPhase(page, 'learners', 120_000);
   await expect
     .poll(async () => (await seenCounts(page)).reduce((a, b) => a + b, 0), { timeout: 120_000 })
     .toBeGreaterThan(5000);

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export type Phase = 'starting' | 'loading' | 'ready' | 'teacher' | 'caching' | 'students' | 'done';
+export type Phase = 'starting' | 'loading' | 'ready' | 'teachers' | 'caching' | 'learners' | 'done';
 export type BarModel = 'teacher' | 'distilled';
 
 /** Seconds of patience for the page to start its worker, pick a backend and load MNIST. */
@@ -200,11 +200,11 @@ export async function firstStep(page: Page): Promise<void> {
   await expectPhase(page, 'ready');
   const step = page.getByRole('button', { name: 'Step', exact: true });
   await step.click();
-  await expectPhase(page, /^(teacher|students)$/, 120_000);
+  await expectPhase(page, /^(teachers|learners)$/, 120_000);
   await expect.poll(() => readStep(page), { timeout: 60_000 }).not.toBeNull();
   await expect(step).toBeEnabled();
   const evaluated =
-    (await status(page).getAttribute('data-phase')) === 'teacher' ? 'teacher' : 'distilled';
+    (await status(page).getAttribute('data-phase')) === 'teachers' ? 'teacher' : 'distilled';
   await expect(page.getByTestId(`accuracy-${evaluated}`)).toHaveText(/^\d+\.\d\d%$/, {
     timeout: 60_000,
   });

@@ -38,7 +38,7 @@ test('Training runs end to end: the teacher learns, is stopped early, its logits
 
   // 1. The teacher trains.
   await page.getByRole('button', { name: '▶ Train' }).click();
-  await expectPhase(page, 'teacher');
+  await expectPhase(page, 'teachers');
   await expect(page.getByRole('button', { name: '❚❚ Pause' })).toBeVisible();
   await expect(status(page)).toContainText('training the teacher');
   await expect.poll(() => readRate(page, 'teacher'), { timeout: 60_000 }).toBeGreaterThan(0);
@@ -60,9 +60,9 @@ test('Training runs end to end: the teacher learns, is stopped early, its logits
 
   // 2. Stop it early: caching the teacher's logits, then distillation.
   await page.getByRole('button', { name: 'Stop teacher & distill →' }).click();
-  await expectPhase(page, /^(caching|students)$/, 30_000);
+  await expectPhase(page, /^(caching|learners)$/, 30_000);
   await expect(page.getByRole('button', { name: 'Stop teacher & distill →' })).toHaveCount(0);
-  await expectPhase(page, 'students', 180_000);
+  await expectPhase(page, 'learners', 180_000);
   await expect(status(page)).toContainText('both students training');
 
   // The teacher is evaluated once more when it stops and then no longer changes.
@@ -94,8 +94,8 @@ test('Training runs end to end: the teacher learns, is stopped early, its logits
   expect(await drawnLines(page, 'loss')).toBeGreaterThanOrEqual(1);
   await expect(page.getByTestId('accuracy-teacher')).toHaveText(`${teacherAccuracy!.toFixed(2)}%`);
 
-  // The phases went ready → teacher → caching → students, in that order, nothing else between.
-  expect(await phases()).toEqual(['ready', 'teacher', 'caching', 'students']);
+  // The phases went ready → teachers → caching → learners, in that order, nothing else between.
+  expect(await phases()).toEqual(['ready', 'teachers', 'caching', 'learners']);
 
   // 5. Pause: the button turns back into Resume and the status says paused.
   await page.getByRole('button', { name: '❚❚ Pause' }).click();
@@ -121,7 +121,7 @@ test('Once the students train, the loss formula shows their current loss terms, 
   await expect(formula.locator('.katex-error')).toHaveCount(0);
 
   await page.getByRole('button', { name: '▶ Train' }).click();
-  await expectPhase(page, 'students', 150_000);
+  await expectPhase(page, 'learners', 150_000);
   await expect.poll(() => chartPoints(page, 'loss'), { timeout: 60_000 }).toBeGreaterThan(0);
   await page.getByRole('button', { name: '❚❚ Pause' }).click();
   await expect(page.getByRole('button', { name: '▶ Resume' })).toBeVisible();

@@ -1,26 +1,31 @@
-import { useDeferredValue, useEffect } from 'react';
-import { toEngineConfig, toLiveHyper, type Settings } from '../state/settingsSchema.ts';
-import { AccuracyChart } from './charts/AccuracyChart.tsx';
+import { useDeferredValue, useEffect, useMemo } from 'react';
+import { sampleLogitsById } from '../client/engineState.ts';
+import type { RosterEntry } from '../engine/protocol.ts';
+import type { PresetId } from '../state/presetIds.ts';
+import { presetById } from '../state/presets.ts';
+import type { Settings } from '../state/settingsSchema.ts';
+import { toLiveHyper, toRecipe } from '../state/toRecipe.ts';
+import type { SettingNotice } from '../state/urlState.ts';
+import { AccuracyChart, type AccuracyReference } from './charts/AccuracyChart.tsx';
+import { FidelityChart } from './charts/FidelityChart.tsx';
 import { LossChart } from './charts/LossChart.tsx';
-import { useThrottled } from './useThrottled.ts';
-import { HyperSliders } from './controls/HyperSliders.tsx';
 import { RunSettings } from './controls/RunSettings.tsx';
-import { TrainingControls } from './controls/TrainingControls.tsx';
-import { LossFormula } from './formula/LossFormula.tsx';
-import { SoftTargetPanel } from './softTargets/SoftTargetPanel.tsx';
-import { Notices } from './status/Notices.tsx';
+import { DistillationPanel } from './DistillationPanel.tsx';
 import { PresetBar } from './presets/PresetBar.tsx';
 import { PerClassPanel } from './results/PerClassPanel.tsx';
 import { ResultsTable } from './results/ResultsTable.tsx';
 import { useTestResults } from './results/useTestResults.ts';
-import type { PresetId } from '../state/presetIds.ts';
-import { presetById } from '../state/presets.ts';
+import { provisionalMembers } from './roster/rosterView.ts';
+import { SoftTargetPanel } from './softTargets/SoftTargetPanel.tsx';
+import { Notices } from './status/Notices.tsx';
 import { StatusBar } from './status/StatusBar.tsx';
 import { useEngine } from './useEngine.ts';
+import { useThrottled } from './useThrottled.ts';
 import { useUrlSettings } from './useUrlSettings.ts';
-import type { SettingNotice } from '../state/urlState.ts';
 
 const NO_POINTS: never[] = [];
+const NO_MEMBERS: RosterEntry[] = [];
+const NO_LATEST = {};
 const FORMULA_INTERVAL_MS = 250;
 const NO_COUNTS = new Array<number>(10).fill(0);
 
@@ -39,10 +44,9 @@ interface PlaygroundProps {
 }
 
 function Playground({ settings, notices, update }: PlaygroundProps) {
-  const config = toEngineConfig(settings);
-  const hyper = toLiveHyper(settings);
-  const engine = useEngine(settings.backend, config, hyper);
-  const { snapshot, send } = engine;
+  const recipe = useMemo(() => toRecipe(settings), [settings]);
+  const engine = useEngine(settings.backend, recipe, toLiveHyper(settings));
+  const { snapshot, roster, send } = engine;
   // Curves and tables follow the worker at low priority: a slider input always renders first.
   const background = useDeferredValue(snapshot);
   // KaTeX typesetting (5–10 ms, plus laying out its many spans) follows a drag 4 times a
@@ -61,29 +65,37 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
     const next = { ...settings, ...patch };
     update(patch);
     // A new backend restarts the worker (useEngine); anything else resets the run in place.
-    if (next.backend === settings.backend) send({ type: 'reset', config: toEngineConfig(next) });
+    if (next.backend === settings.backend) send({ type: 'reset', recipe: toRecipe(next) });
   };
+  const selectPreset = (id: PresetId) =>
+    applyRunSettings({ preset: id, ...presetById(id)?.settings });
 
-  const lastLoss = background?.loss.findLast((p) => p.total !== undefined);
+  // Every view iterates the run's roster; before it comes, the recipe's members stand in for
+  // the soft-target bars (the pretrained teacher's preview).
+  const members = roster?.members ?? NO_MEMBERS;
+  const barMembers = useMemo(() => roster?.members ?? provisionalMembers(recipe), [roster, recipe]);
+  const transferDigits = useMemo(
+    () => roster?.transferDigits ?? settings.transferDigits.split('').map(Number),
+    [roster, settings.transferDigits],
+  );
   const results = useTestResults(
     engine.testLabels,
     engine.evaluations,
-    settings.transferDigits,
+    members,
+    transferDigits,
     settings.biasClasses,
     settings.biasShift,
   );
-  const selectPreset = (id: PresetId) =>
-    applyRunSettings({ preset: id, ...presetById(id)?.settings });
-  const sampleLogits =
-    snapshot?.sampleLogits && snapshot.sampleLogits.teacher.length > 0
-      ? snapshot.sampleLogits
-      : engine.earlyTeacherLogits
-        ? { teacher: engine.earlyTeacherLogits, distilled: null, control: null }
-        : null;
-  const teacherReference =
-    snapshot?.teacherPretrained && snapshot.latest.teacher !== undefined
-      ? 1 - snapshot.latest.teacher / (snapshot.latest.testSize || 10_000)
-      : undefined;
+  const sampleLogits = useMemo(
+    () => sampleLogitsById(snapshot?.sampleLogits, engine.earlyLogits),
+    [snapshot?.sampleLogits, engine.earlyLogits],
+  );
+  const references: AccuracyReference[] = members.flatMap((m) => {
+    const errors = snapshot?.latest[m.id]?.errors;
+    if (m.role !== 'teacher' || m.origin !== 'pretrained' || errors === undefined) return [];
+    const value = 1 - errors / (snapshot?.testSize || 10_000);
+    return [{ id: m.id, label: m.label, color: m.color, value }];
+  });
 
   return (
     <div className={`app${settings.embed ? ' embed' : ''}`}>
@@ -99,7 +111,7 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
           </div>
         </header>
       )}
-      <StatusBar snapshot={snapshot} backend={engine.backend} />
+      <StatusBar snapshot={snapshot} roster={roster} backend={engine.backend} />
       <Notices
         engineNotices={engine.notices}
         urlNotices={notices}
@@ -109,34 +121,25 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
       />
       <main className="layout">
         <aside className="side">
-          <section className="panel distill" aria-labelledby="distill-title">
-            <h2 id="distill-title">Distillation</h2>
-            <TrainingControls
-              phase={snapshot?.phase}
-              running={snapshot?.running ?? false}
-              send={send}
-              onReset={() => send({ type: 'reset', config })}
-              teacherSource={settings.teacherSource}
-              onTeacherSource={(teacherSource) => applyRunSettings({ teacherSource })}
-            />
-            <HyperSliders
-              temperature={settings.temperature}
-              alpha={settings.alpha}
-              onChange={update}
-            />
-            <LossFormula
-              temperature={formulaHyper.temperature}
-              alpha={formulaHyper.alpha}
-              hard={lastLoss?.hard}
-              soft={lastLoss?.soft}
-            />
-          </section>
+          <DistillationPanel
+            settings={settings}
+            formulaHyper={formulaHyper}
+            roster={roster}
+            snapshot={snapshot}
+            background={background}
+            send={send}
+            update={update}
+            applyRunSettings={applyRunSettings}
+            onReset={() => send({ type: 'reset', recipe })}
+          />
           <section className="panel results" aria-labelledby="results-title">
             <h2 id="results-title">Test results</h2>
             <ResultsTable
               results={results}
+              members={members}
+              latest={background?.latest ?? NO_LATEST}
+              transferLabels={roster?.transferLabels ?? settings.useLabels}
               preset={presetById(settings.preset)}
-              controlTrains={snapshot?.controlTrains ?? settings.useLabels}
               biasActive={settings.biasShift !== 0 && settings.biasClasses !== ''}
             />
           </section>
@@ -152,24 +155,28 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
           <SoftTargetPanel
             samples={engine.samples}
             logits={sampleLogits}
+            members={barMembers}
             temperature={settings.temperature}
             logScale={settings.logScale}
             onLogScale={(logScale) => update({ logScale })}
           />
           <div className="charts">
             <AccuracyChart
-              points={background?.accuracy ?? NO_POINTS}
-              teacherReference={teacherReference}
+              points={background?.evaluations ?? NO_POINTS}
+              members={members}
+              references={references}
             />
-            <LossChart points={background?.loss ?? NO_POINTS} />
+            <LossChart points={background?.loss ?? NO_POINTS} members={members} />
+            <FidelityChart points={background?.evaluations ?? NO_POINTS} members={members} />
           </div>
           <PerClassPanel
             results={results}
+            members={members}
             biasClasses={settings.biasClasses}
             biasShift={settings.biasShift}
             onBias={update}
             seenClassCounts={background?.seenClassCounts ?? NO_COUNTS}
-            transferSize={background?.transferSize ?? 0}
+            transferSize={roster?.transferSize ?? 0}
           />
         </div>
       </main>

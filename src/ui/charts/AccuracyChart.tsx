@@ -9,34 +9,50 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { AccuracyPoint } from '../../engine/protocol.ts';
-import { MODEL_COLORS } from '../modelColors.ts';
-import { ChartLegend, type LegendItem } from './ChartLegend.tsx';
-import { CHART_MARGIN, EPOCH_AXIS_PROPS, epochLabel, GRID_PROPS } from './chartStyle.ts';
+import type { EvaluationPoint, RosterEntry } from '../../engine/protocol.ts';
+import { firstDistilled } from '../roster/rosterView.ts';
+import { ChartLegend } from './ChartLegend.tsx';
+import {
+  CHART_MARGIN,
+  EPOCH_AXIS_PROPS,
+  epochLabel,
+  GRID_PROPS,
+  percent,
+  yAxisLabel,
+  zoomedLow,
+} from './chartStyle.ts';
 
-const percent = (v: number) => `${(100 * v).toFixed(1)}%`;
+/** A horizontal line at a member's accuracy (a pretrained teacher: it does not train here). */
+export interface AccuracyReference {
+  id: string;
+  label: string;
+  color: string;
+  value: number;
+}
 
-const LEGEND: LegendItem[] = [
-  { name: 'teacher', color: MODEL_COLORS.teacher },
-  { name: 'distilled student', color: MODEL_COLORS.distilled, width: 2 },
-  { name: 'control student (hard labels)', color: MODEL_COLORS.control },
-];
+interface Props {
+  points: EvaluationPoint[];
+  members: readonly RosterEntry[];
+  references: readonly AccuracyReference[];
+}
 
-/** Test accuracy of each model against its own epochs of training. */
-function AccuracyChartView({
-  points,
-  teacherReference,
-}: {
-  points: AccuracyPoint[];
-  teacherReference?: number;
-}) {
-  const values = points
-    .flatMap((p) => [p.teacher, p.distilled, p.control])
-    .filter((v): v is number => v !== undefined);
-  // Zoom to where the curves are: MNIST accuracies bunch up near 100%.
-  const low = values.length
-    ? Math.max(0, Math.floor(Math.min(...values.filter((v) => v > 0.5), 0.95) * 20) / 20)
-    : 0.8;
+/** Test accuracy of each member against its own epochs of training. */
+function AccuracyChartView({ points, members, references }: Props) {
+  const values = points.flatMap((p) => Object.values(p.accuracy));
+  const low = zoomedLow(values);
+  const emphasized = firstDistilled(members)?.id;
+  const legend = members.map((m) => ({
+    name: m.label,
+    color: m.color,
+    width: m.id === emphasized ? 2 : undefined,
+  }));
+  const last = points.at(-1);
+  const summary = last
+    ? members
+        .filter((m) => last.accuracy[m.id] !== undefined)
+        .map((m) => `${m.label} ${percent(last.accuracy[m.id])}`)
+        .join(', ')
+    : '';
   return (
     <section
       className="panel chart"
@@ -45,8 +61,16 @@ function AccuracyChartView({
       data-points={points.length}
     >
       <h2 id="acc-title">Test accuracy (10,000 digits)</h2>
-      <ChartLegend items={LEGEND} />
-      <div className="chart-box">
+      <ChartLegend items={legend} />
+      <div
+        className="chart-box"
+        role="img"
+        aria-label={
+          summary
+            ? `Test accuracy over epochs; latest: ${summary} at epoch ${last!.epoch.toFixed(2)}.`
+            : 'Test accuracy over epochs: no evaluation yet.'
+        }
+      >
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={points} margin={CHART_MARGIN}>
             <CartesianGrid {...GRID_PROPS} />
@@ -56,47 +80,36 @@ function AccuracyChartView({
               allowDataOverflow
               tickFormatter={percent}
               fontSize={12}
-              width={52}
+              width={58}
+              label={yAxisLabel('accuracy')}
             />
             <Tooltip formatter={(v) => percent(Number(v))} labelFormatter={epochLabel} />
-            {teacherReference !== undefined && (
+            {references.map((r) => (
               <ReferenceLine
-                y={teacherReference}
-                stroke={MODEL_COLORS.teacher}
+                key={r.id}
+                y={r.value}
+                stroke={r.color}
                 strokeDasharray="6 4"
                 label={{
-                  value: `pretrained teacher ${percent(teacherReference)}`,
+                  value: `pretrained ${r.label} ${percent(r.value)}`,
                   position: 'insideBottomRight',
                   fontSize: 11,
-                  fill: MODEL_COLORS.teacher,
+                  fill: r.color,
                 }}
               />
-            )}
-            <Line
-              dataKey="teacher"
-              name="teacher"
-              stroke={MODEL_COLORS.teacher}
-              dot={{ r: 2 }}
-              connectNulls
-              isAnimationActive={false}
-            />
-            <Line
-              dataKey="distilled"
-              name="distilled student"
-              stroke={MODEL_COLORS.distilled}
-              strokeWidth={2}
-              dot={{ r: 2 }}
-              connectNulls
-              isAnimationActive={false}
-            />
-            <Line
-              dataKey="control"
-              name="control student (hard labels)"
-              stroke={MODEL_COLORS.control}
-              dot={{ r: 2 }}
-              connectNulls
-              isAnimationActive={false}
-            />
+            ))}
+            {members.map((m) => (
+              <Line
+                key={m.id}
+                dataKey={(p: EvaluationPoint) => p.accuracy[m.id]}
+                name={m.label}
+                stroke={m.color}
+                strokeWidth={m.id === emphasized ? 2 : undefined}
+                dot={{ r: 2 }}
+                connectNulls
+                isAnimationActive={false}
+              />
+            ))}
           </LineChart>
         </ResponsiveContainer>
       </div>
@@ -104,11 +117,15 @@ function AccuracyChartView({
   );
 }
 
-/** Re-renders only when a point is added or the reference moves, not on every snapshot. */
+const referencesKey = (rs: readonly AccuracyReference[]) =>
+  rs.map((r) => `${r.id}:${r.value}`).join();
+
+/** Re-renders only when a point is added, the run's members or a reference change. */
 export const AccuracyChart = memo(
   AccuracyChartView,
   (a, b) =>
     a.points.length === b.points.length &&
     a.points.at(-1)?.epoch === b.points.at(-1)?.epoch &&
-    a.teacherReference === b.teacherReference,
+    a.members === b.members &&
+    referencesKey(a.references) === referencesKey(b.references),
 );

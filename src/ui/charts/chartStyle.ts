@@ -1,4 +1,4 @@
-/** What the accuracy and loss charts share: margins, grid and the epoch axis. */
+/** What the charts share: margins, grid, the epoch axis, percent ticks and the zoom to the data. */
 export const CHART_MARGIN = { top: 8, right: 16, bottom: 18, left: 4 };
 export const GRID_PROPS = { strokeDasharray: '3 3', stroke: '#e3e6ef' };
 export const EPOCH_AXIS_PROPS = {
@@ -16,3 +16,26 @@ export const EPOCH_AXIS_PROPS = {
   fontSize: 12,
 };
 export const epochLabel = (v: unknown) => `epoch ${Number(v).toFixed(2)}`;
+
+/** 0.9812 → "98.1%". */
+export const percent = (v: number) => `${(100 * v).toFixed(1)}%`;
+
+/** A y-axis label beside the ticks, read bottom to top. */
+export const yAxisLabel = (value: string) => ({
+  value,
+  angle: -90,
+  position: 'insideLeft' as const,
+  style: { textAnchor: 'middle' as const },
+  offset: 10,
+  fontSize: 12,
+});
+
+/**
+ * The lower end of a 0–1 axis that zooms to where the curves are (MNIST accuracies bunch up near
+ * 100%): the lowest value above one half, floored to 5%, at most 95%.
+ */
+export function zoomedLow(values: readonly number[]): number {
+  if (values.length === 0) return 0.8;
+  const shown = values.filter((v) => v > 0.5);
+  return Math.max(0, Math.floor(Math.min(...shown, 0.95) * 20) / 20);
+}

@@ -4,9 +4,10 @@ import { SETTING_KEYS, SETTINGS_SCHEMA } from '../../state/settingsSchema.ts';
 import { clampSetting } from '../../state/urlState.ts';
 import { DigitSetInput } from './DigitSetInput.tsx';
 
-// The preset has buttons of its own (PresetBar); the rest is generated from the table.
+// The preset has buttons of its own (PresetBar) and the loss its select in the Distillation
+// panel (LossModeSelect); the rest is generated from the table.
 const RESTART_KEYS = SETTING_KEYS.filter(
-  (k) => SETTINGS_SCHEMA[k].scope === 'restart' && k !== 'preset',
+  (k) => SETTINGS_SCHEMA[k].scope === 'restart' && k !== 'preset' && k !== 'lossMode',
 );
 
 /** The settings that need a fresh run, generated from the schema table; applied together. */

@@ -66,7 +66,7 @@ export function TrainingControls({
           Use pretrained teacher
         </button>
       )}
-      {phase === 'teacher' && (
+      {phase === 'teachers' && (
         <button
           onClick={() => send({ type: 'finishTeacher' })}
           disabled={!ready}

@@ -1,51 +1,65 @@
 import katex from 'katex';
 import { useMemo } from 'react';
+import type { TermReading } from '../../engine/protocol.ts';
+import type { ObjectiveId } from '../../kd/objective.ts';
+import { OBJECTIVE_CATALOG } from '../../kd/objectiveCatalog.ts';
+import { formulaWithNumbers } from './formulaWithNumbers.ts';
+import { formatLoss, TermReadings } from './TermReadings.tsx';
 
 interface Props {
+  /** The objective of the learner the formula is about (the first distilled one). */
+  objective: ObjectiveId;
+  /** T and α that learner trains with now (the sliders', or its own when fixed). */
   temperature: number;
   alpha: number;
-  /** Latest averaged loss terms of the distilled student, when it trains. */
-  hard?: number;
-  soft?: number;
+  /** Its loss terms averaged over the last few steps, in display order, once it trains. */
+  values?: readonly { name: string; value: number }[];
+  /** Its terms as last measured, with their gradient norms. */
+  readings?: readonly TermReading[];
 }
 
 const fmt = (v: number, digits = 2) => v.toFixed(digits);
-
-const GENERAL = String.raw`L = \alpha\,\mathrm{CE}\big(y,\,p_s\big) + (1-\alpha)\,T^2\,\mathrm{KL}\big(p_t^{T}\,\big\|\,p_s^{T}\big)`;
+const typeset = (tex: string) =>
+  katex.renderToString(tex, { displayMode: true, throwOnError: false });
 
 /**
- * The distillation loss, typeset with KaTeX, with the current T and α in it; the latest loss
- * values follow as plain text (they change with every snapshot, and typesetting is not free).
+ * The distilled student's loss, typeset with KaTeX: its general form, the same with the current
+ * T and α in it, and its source; the latest values of its terms follow as plain text (they change
+ * with every snapshot, and typesetting is not free).
  */
-export function LossFormula({ temperature, alpha, hard, soft }: Props) {
-  const general = useMemo(
-    () => katex.renderToString(GENERAL, { displayMode: true, throwOnError: false }),
-    [],
+export function LossFormula({ objective, temperature, alpha, values, readings }: Props) {
+  const info = OBJECTIVE_CATALOG[objective];
+  const general = useMemo(() => typeset(info.formula), [info]);
+  const current = useMemo(
+    () => typeset(formulaWithNumbers(info.termFormulas, info.termNames, { temperature, alpha })),
+    [info, temperature, alpha],
   );
-  const current = useMemo(() => {
-    const t = temperature < 10 ? fmt(temperature) : fmt(temperature, 1);
-    const softWeight = (1 - alpha) * temperature * temperature;
-    const latex = String.raw`\begin{aligned} L &= ${fmt(alpha)}\,\mathrm{CE} + ${fmt(1 - alpha)}\cdot ${t}^2\,\mathrm{KL} \\ &= ${fmt(alpha)}\,\mathrm{CE} + ${softWeight < 100 ? fmt(softWeight, 1) : fmt(softWeight, 0)}\,\mathrm{KL} \end{aligned}`;
-    return katex.renderToString(latex, { displayMode: true, throwOnError: false });
-  }, [temperature, alpha]);
+  const total = values?.reduce((sum, t) => sum + t.value, 0);
   return (
     <div
       className="formula"
       data-testid="loss-formula"
+      data-objective={objective}
       aria-label={`Loss with alpha ${fmt(alpha)} and temperature ${fmt(temperature)}`}
     >
       <div dangerouslySetInnerHTML={{ __html: general }} />
       <div className="formula-current" dangerouslySetInnerHTML={{ __html: current }} />
-      {hard !== undefined && soft !== undefined && (
+      {values && values.length > 0 && total !== undefined && (
         <p className="formula-values mono" data-testid="loss-values">
-          ≈ {hard.toFixed(3)} + {soft.toFixed(3)} = {(hard + soft).toFixed(3)}{' '}
-          <span className="small">(hard + soft, last batches)</span>
+          ≈ {values.map((t) => formatLoss(t.value)).join(' + ')}
+          {values.length > 1 ? ` = ${formatLoss(total)}` : ''}{' '}
+          <span className="small">({values.map((t) => t.name).join(' + ')}, last batches)</span>
         </p>
       )}
+      {readings && readings.length > 0 && <TermReadings readings={readings} />}
+      <p className="small formula-source">{info.source}</p>
       <p className="small">
-        p<sup>T</sup> = softmax(z / T) of the teacher (t) or the student (s); p<sub>s</sub> is the
-        student at T = 1, which also makes the predictions. KL is averaged over the batch; the T²
-        keeps the soft term&apos;s gradients the same size as T changes.
+        z<sub>t</sub>, z<sub>s</sub>: logits of the teacher and the student; softmax(z / T) softens
+        them at temperature T (a subscript T marks a term taken at T). Each term is averaged over
+        the batch
+        {info.formula.includes('T^2')
+          ? '; the T² keeps the soft term’s gradients the same size as T changes.'
+          : '.'}
       </p>
     </div>
   );

@@ -3,21 +3,29 @@ import { DigitSetInput } from '../controls/DigitSetInput.tsx';
 
 const SHIFT = SETTINGS_SCHEMA.biasShift;
 
-/** Shift the distilled student's output bias of some classes; the results above update at once. */
+/** Shift some classes' output bias of the adjustable students; the results update at once. */
 export function BiasControl({
   classes,
   shift,
   onChange,
+  appliesTo,
 }: {
   classes: string;
   shift: number;
   onChange: (patch: { biasClasses?: string; biasShift?: number }) => void;
+  /** Labels of the members it acts on. */
+  appliesTo: readonly string[];
 }) {
   return (
     <div className="bias-control">
       <div className="bias-head">
         <strong>Bias adjustment</strong>
         <span className="small">{SHIFT.help}</span>
+        {appliesTo.length > 0 && (
+          <span className="small" data-testid="bias-applies-to">
+            Acts on: {appliesTo.join(', ')}.
+          </span>
+        )}
       </div>
       <DigitSetInput
         id="bias-classes"

@@ -1,17 +1,14 @@
 import { memo, useState } from 'react';
 import { NUM_CLASSES } from '../../data/mnistAssets.ts';
+import type { RosterEntry } from '../../engine/protocol.ts';
+import { Swatch } from '../roster/Swatch.tsx';
 import { BiasControl } from './BiasControl.tsx';
 import { ConfusionMatrix } from './ConfusionMatrix.tsx';
-import type { Role, TestResults } from './useTestResults.ts';
-
-const NAMES: Record<Role, string> = {
-  teacher: 'teacher',
-  distilled: 'distilled student',
-  control: 'control student',
-};
+import type { TestResults } from './useTestResults.ts';
 
 interface Props {
   results: TestResults | null;
+  members: readonly RosterEntry[];
   biasClasses: string;
   biasShift: number;
   onBias: (patch: { biasClasses?: string; biasShift?: number }) => void;
@@ -19,18 +16,25 @@ interface Props {
   transferSize: number;
 }
 
-/** Per-class accuracy of every model, a confusion matrix, the bias control, and what the students saw. */
+/** Per-class accuracy of every member, a confusion matrix, the bias control, and what the students saw. */
 function PerClassPanelView({
   results,
+  members,
   biasClasses,
   biasShift,
   onBias,
   seenClassCounts,
   transferSize,
 }: Props) {
-  const [shown, setShown] = useState<Role>('distilled');
-  const roles = (['teacher', 'distilled', 'control'] as const).filter((r) => results?.models[r]);
-  const matrixRole = results?.models[shown] ? shown : roles[0];
+  const [picked, setPicked] = useState<string | null>(null);
+  const evaluated = members.filter((m) => results?.models[m.id]);
+  // By default the matrix of the member the bias control acts on (the distilled student).
+  const shown =
+    evaluated.find((m) => m.id === picked) ??
+    evaluated.find((m) => m.biasAdjustable) ??
+    evaluated.find((m) => m.role === 'learner') ??
+    evaluated[0];
+  const adjusted = members.filter((m) => m.biasAdjustable).map((m) => m.label);
   const omitted = new Set(results?.omitted ?? []);
   return (
     <section className="panel per-class" aria-labelledby="per-class-title">
@@ -55,12 +59,12 @@ function PerClassPanelView({
                 </tr>
               </thead>
               <tbody>
-                {roles.map((role) => {
-                  const r = results!.models[role]!;
+                {evaluated.map((m) => {
+                  const r = results!.models[m.id];
                   return (
-                    <tr key={role} data-testid={`per-class-${role}`}>
+                    <tr key={m.id} data-testid={`per-class-${m.id}`}>
                       <th scope="row">
-                        <span className={`swatch ${role}`} /> {role}
+                        <Swatch color={m.color} /> {m.label}
                       </th>
                       {r.perClassErrors.map((e, c) => {
                         const acc = 1 - e / r.countPerClass[c];
@@ -68,7 +72,7 @@ function PerClassPanelView({
                           <td
                             key={c}
                             className="mono"
-                            title={`${NAMES[role]}: ${e} errors on ${r.countPerClass[c]} test ${c}s`}
+                            title={`${m.label}: ${e} errors on ${r.countPerClass[c]} test ${c}s`}
                             data-class={c}
                             data-errors={e}
                           >
@@ -113,30 +117,32 @@ function PerClassPanelView({
             {omitted.size > 0 ? `, no ${[...omitted].join(', ')}` : ''}. “seen”: examples the
             students have trained on.
           </p>
-          <BiasControl classes={biasClasses} shift={biasShift} onChange={onBias} />
+          <BiasControl
+            classes={biasClasses}
+            shift={biasShift}
+            onChange={onBias}
+            appliesTo={adjusted}
+          />
         </div>
         <div>
-          {roles.length > 0 && (
+          {shown && (
             <div className="matrix-head">
               <span>Confusion matrix of the</span>
               <select
                 aria-label="Model for the confusion matrix"
-                value={matrixRole ?? 'distilled'}
-                onChange={(e) => setShown(e.target.value as Role)}
+                value={shown.id}
+                onChange={(e) => setPicked(e.target.value)}
               >
-                {roles.map((r) => (
-                  <option key={r} value={r}>
-                    {NAMES[r]}
+                {evaluated.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.label}
                   </option>
                 ))}
               </select>
             </div>
           )}
-          {matrixRole && results?.models[matrixRole] ? (
-            <ConfusionMatrix
-              matrix={results.models[matrixRole]!.confusion}
-              name={NAMES[matrixRole]}
-            />
+          {shown && results?.models[shown.id] ? (
+            <ConfusionMatrix matrix={results.models[shown.id].confusion} name={shown.label} />
           ) : (
             <p className="placeholder">Appears after the first evaluation.</p>
           )}
@@ -150,6 +156,7 @@ export const PerClassPanel = memo(
   PerClassPanelView,
   (a, b) =>
     a.results === b.results &&
+    a.members === b.members &&
     a.biasClasses === b.biasClasses &&
     a.biasShift === b.biasShift &&
     a.onBias === b.onBias &&

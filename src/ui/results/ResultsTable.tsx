@@ -1,121 +1,154 @@
 import { memo } from 'react';
+import type { MemberLatest, RosterEntry } from '../../engine/protocol.ts';
 import type { Preset } from '../../state/presets.ts';
-import type { Role, TestResults } from './useTestResults.ts';
-
-const NAMES: Record<Role, string> = {
-  teacher: 'Teacher',
-  distilled: 'Distilled student',
-  control: 'Control student',
-};
+import { formatAgreement, formatKl } from '../fidelityText.ts';
+import { firstControl, firstDistilled, shortLabel } from '../roster/rosterView.ts';
+import { Swatch } from '../roster/Swatch.tsx';
+import { paperLine } from './paperNumbers.ts';
+import type { TestResults } from './useTestResults.ts';
 
 interface Props {
   results: TestResults | null;
+  members: readonly RosterEntry[];
+  /** The worker's latest per-member readings: agreement and KL with the teacher(s). */
+  latest: Readonly<Record<string, MemberLatest>>;
+  /** False: the transfer set has no labels (a hard-label learner cannot train). */
+  transferLabels: boolean;
   preset: Preset | undefined;
-  controlTrains: boolean;
   biasActive: boolean;
 }
 
 const pct = (errors: number, n: number) => `${(100 * (1 - errors / n)).toFixed(2)}%`;
 
-/** Test errors out of 10,000 and accuracy per model, beside the paper's numbers for the preset. */
-function ResultsTableView({ results, preset, controlTrains, biasActive }: Props) {
+/** Test errors, accuracy and fidelity per member, beside the paper's numbers for the preset. */
+function ResultsTableView({ results, members, latest, transferLabels, preset, biasActive }: Props) {
   const n = results?.testSize ?? 10_000;
   const omitted = results?.omitted ?? [];
-  const paper = preset?.paper ?? {};
-  const paperFor = (role: Role): string => {
-    if (role === 'teacher') return paper.teacher !== undefined ? `${paper.teacher} errors` : '';
-    if (role === 'control') return paper.control !== undefined ? `${paper.control} errors` : '';
-    if (paper.errorRate !== undefined) {
-      return `${(100 * paper.errorRate).toFixed(1)}% test error${paper.errorRateAfterBias !== undefined ? `, ${(100 * paper.errorRateAfterBias).toFixed(1)}% after the bias shift` : ''}`;
-    }
-    if (paper.distilled === undefined) return '';
-    const base = `${paper.distilled}${paper.omitted !== undefined ? ` (${paper.omitted} on omitted)` : ''}`;
-    return paper.distilledAfterBias !== undefined
-      ? `${base} → ${paper.distilledAfterBias} (${paper.omittedAfterBias}) with bias`
-      : base;
-  };
-  const showPaper = preset !== undefined && Object.keys(paper).length > 0;
-  const { distilled, control } = results?.models ?? {};
-  const gain =
-    distilled && control && controlTrains ? control.errors - distilled.errors : undefined;
+  const paper = paperLine(preset?.paper, members);
+  const distilled = firstDistilled(members);
+  const control = firstControl(members);
+  const d = distilled && results?.models[distilled.id];
+  const c = control && results?.models[control.id];
+  const gain = d && c ? c.errors - d.errors : undefined;
 
   return (
     <div className="results-table">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Model</th>
-            <th scope="col" title={`Test errors out of ${n.toLocaleString('en-US')}`}>
-              Errors
-            </th>
-            <th scope="col">Accuracy</th>
-            {omitted.length > 0 && (
+      <div className="scroll-x">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Model</th>
+              <th scope="col" title={`Test errors out of ${n.toLocaleString('en-US')}`}>
+                Errors
+              </th>
+              <th scope="col">Accuracy</th>
               <th
                 scope="col"
-                title={`Errors on the test digits ${omitted.join(', ')} left out of the transfer set`}
+                title="Share of test digits on which the student's most likely class is the teacher's (top-1 agreement)"
               >
-                On {omitted.join('')}
+                Agrees with teacher
               </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {(['teacher', 'distilled', 'control'] as const).map((role) => {
-            const r = results?.models[role];
-            const na = role === 'control' && !controlTrains;
-            return (
-              <tr key={role} data-testid={`result-${role}`} data-errors={r?.errors ?? ''}>
-                <th scope="row">
-                  <span className={`swatch ${role}`} /> {NAMES[role]}
+              <th
+                scope="col"
+                title="Mean KL divergence from the teacher's to the student's softmax at T = 1 on the test digits, in nats (0: the same outputs)"
+              >
+                KL(teacher ‖ model)
+              </th>
+              {omitted.length > 0 && (
+                <th
+                  scope="col"
+                  title={`Errors on the test digits ${omitted.join(', ')} left out of the transfer set`}
+                >
+                  On {omitted.join('')}
                 </th>
-                <td className="mono" data-testid={`errors-${role}`}>
-                  {na ? 'n/a' : (r?.errors ?? '–')}
-                  {role === 'distilled' && biasActive && results?.distilledUnshifted && (
-                    <span className="small" title="before the bias shift">
-                      {' '}
-                      (was {results.distilledUnshifted.errors})
-                    </span>
-                  )}
-                </td>
-                <td className="mono" data-testid={`accuracy-${role}`}>
-                  {na ? 'no labels' : r ? pct(r.errors, n) : '–'}
-                </td>
-                {omitted.length > 0 && (
-                  <td
-                    className="mono"
-                    data-testid={`omitted-errors-${role}`}
-                    title={r ? `${r.omittedErrors} of ${r.omittedCount} test digits` : undefined}
-                  >
-                    {na || !r ? '–' : `${r.omittedErrors}/${r.omittedCount}`}
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => {
+              const r = results?.models[m.id];
+              // A learner that cannot train (hard labels on an unlabeled transfer set).
+              const na = m.role === 'learner' && !m.trains;
+              const before = biasActive && m.biasAdjustable ? results?.unshifted[m.id] : undefined;
+              const reading = latest[m.id];
+              const taught = m.role === 'learner' && m.teachers.length > 0;
+              return (
+                <tr key={m.id} data-testid={`result-${m.id}`} data-errors={r?.errors ?? ''}>
+                  <th scope="row">
+                    <Swatch color={m.color} /> {m.label}
+                  </th>
+                  <td className="mono" data-testid={`errors-${m.id}`}>
+                    {na ? 'n/a' : (r?.errors ?? '–')}
+                    {before && (
+                      <span className="small" title="before the bias shift">
+                        {' '}
+                        (was {before.errors})
+                      </span>
+                    )}
                   </td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      {showPaper && (
+                  <td className="mono" data-testid={`accuracy-${m.id}`}>
+                    {na ? (transferLabels ? 'n/a' : 'no labels') : r ? pct(r.errors, n) : '–'}
+                  </td>
+                  <td className="mono" data-testid={`agreement-${m.id}`}>
+                    {!taught
+                      ? ''
+                      : reading?.agreement !== undefined
+                        ? formatAgreement(reading.agreement)
+                        : '–'}
+                  </td>
+                  <td className="mono" data-testid={`kl-${m.id}`}>
+                    {!taught ? '' : reading?.kl !== undefined ? formatKl(reading.kl) : '–'}
+                  </td>
+                  {omitted.length > 0 && (
+                    <td
+                      className="mono"
+                      data-testid={`omitted-errors-${m.id}`}
+                      title={r ? `${r.omittedErrors} of ${r.omittedCount} test digits` : undefined}
+                    >
+                      {na || !r ? '–' : `${r.omittedErrors}/${r.omittedCount}`}
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {paper && (
         <p className="paper small" data-testid="paper-numbers">
-          <strong>Paper</strong> (Hinton, Vinyals &amp; Dean 2015):{' '}
-          {(['teacher', 'distilled', 'control'] as const)
-            .map((role) => [role, paperFor(role)] as const)
-            .filter(([, text]) => text)
-            .map(([role, text]) => `${NAMES[role].toLowerCase()} ${text}`)
-            .join('; ')}
-          .
+          <strong>Paper</strong> (Hinton, Vinyals &amp; Dean 2015): {paper}.
         </p>
       )}
       <p className="small">
-        Errors out of {n.toLocaleString('en-US')} test digits, at the latest evaluation.
+        Errors out of {n.toLocaleString('en-US')} test digits, at the latest evaluation. Agreement
+        and KL (in nats, at T = 1) compare each student with its teacher, before any bias shift.
         {gain !== undefined &&
+          distilled &&
+          control &&
           (gain > 0
-            ? ` Distillation so far: ${gain} fewer errors than the control student (${((100 * gain) / control!.errors).toFixed(0)}% fewer).`
+            ? ` Distillation so far: ${gain} fewer errors than the ${shortLabel(control)} (${((100 * gain) / c!.errors).toFixed(0)}% fewer).`
             : gain < 0
-              ? ` The control student is ahead by ${-gain} errors so far.`
-              : ' Both students make the same number of errors so far.')}
+              ? ` The ${shortLabel(control)} is ahead of the ${shortLabel(distilled)} by ${-gain} errors so far.`
+              : ` The ${shortLabel(distilled)} and the ${shortLabel(control)} make the same number of errors so far.`)}
       </p>
     </div>
   );
 }
 
-export const ResultsTable = memo(ResultsTableView);
+/** The worker's readings as a key: `latest` is a new object with every snapshot. */
+const readingsKey = (latest: Props['latest']) =>
+  Object.entries(latest)
+    .map(([id, r]) => `${id}:${r.agreement}:${r.kl}`)
+    .join();
+
+/** Re-renders when an evaluation or a setting changes what it shows, not on every snapshot. */
+export const ResultsTable = memo(
+  ResultsTableView,
+  (a, b) =>
+    a.results === b.results &&
+    a.members === b.members &&
+    a.transferLabels === b.transferLabels &&
+    a.preset === b.preset &&
+    a.biasActive === b.biasActive &&
+    readingsKey(a.latest) === readingsKey(b.latest),
+);

@@ -1,9 +1,8 @@
 import { useMemo } from 'react';
 import { NUM_CLASSES } from '../../data/mnistAssets.ts';
+import type { RosterEntry } from '../../engine/protocol.ts';
 import { confusionMatrix, errorsByClass, predictWithBiasShift } from '../../kd/plain.ts';
-import type { EngineView } from '../useEngine.ts';
-
-export type Role = 'teacher' | 'distilled' | 'control';
+import type { MemberEvaluation } from '../useEngine.ts';
 
 export interface ModelResult {
   epoch: number;
@@ -19,9 +18,10 @@ export interface ModelResult {
 export interface TestResults {
   testSize: number;
   omitted: number[];
-  models: Partial<Record<Role, ModelResult>>;
-  /** The distilled student before the bias shift, when a shift is active. */
-  distilledUnshifted?: ModelResult;
+  /** By member id; a bias-adjustable member's with the bias shift applied. */
+  models: Readonly<Record<string, ModelResult>>;
+  /** Bias-adjusted members before the shift, by id, when a shift is active. */
+  unshifted: Readonly<Record<string, ModelResult>>;
 }
 
 /**
@@ -30,16 +30,15 @@ export interface TestResults {
  */
 export function useTestResults(
   labels: Uint8Array | null,
-  evaluations: EngineView['evaluations'],
-  transferDigits: string,
+  evaluations: Readonly<Record<string, MemberEvaluation>>,
+  members: readonly RosterEntry[],
+  transferDigits: readonly number[],
   biasClasses: string,
   biasShift: number,
 ): TestResults | null {
   return useMemo(() => {
     if (!labels) return null;
-    const omitted = [...Array(NUM_CLASSES).keys()].filter(
-      (d) => !transferDigits.includes(String(d)),
-    );
+    const omitted = [...Array(NUM_CLASSES).keys()].filter((d) => !transferDigits.includes(d));
     const shift = new Array<number>(NUM_CLASSES).fill(0);
     for (const d of biasClasses) shift[Number(d)] = biasShift;
     const zero = new Array<number>(NUM_CLASSES).fill(0);
@@ -56,15 +55,16 @@ export function useTestResults(
         confusion: confusionMatrix(predicted, labels, NUM_CLASSES),
       };
     };
-    const models: TestResults['models'] = {};
-    let distilledUnshifted: ModelResult | undefined;
-    for (const role of ['teacher', 'distilled', 'control'] as const) {
-      const evaluation = evaluations[role];
-      if (!evaluation) continue;
-      const shifted = role === 'distilled' && biasShift !== 0 && biasClasses !== '';
-      models[role] = resultFor(evaluation.epoch, evaluation.logits, shifted ? shift : zero);
-      if (shifted) distilledUnshifted = resultFor(evaluation.epoch, evaluation.logits, zero);
+    const shiftActive = biasShift !== 0 && biasClasses !== '';
+    const models: Record<string, ModelResult> = {};
+    const unshifted: Record<string, ModelResult> = {};
+    for (const m of members) {
+      const evaluation = evaluations[m.id];
+      if (!evaluation || evaluation.logits.length !== labels.length * NUM_CLASSES) continue;
+      const shifted = shiftActive && m.biasAdjustable;
+      models[m.id] = resultFor(evaluation.epoch, evaluation.logits, shifted ? shift : zero);
+      if (shifted) unshifted[m.id] = resultFor(evaluation.epoch, evaluation.logits, zero);
     }
-    return { testSize: labels.length, omitted, models, distilledUnshifted };
-  }, [labels, evaluations, transferDigits, biasClasses, biasShift]);
+    return { testSize: labels.length, omitted, models, unshifted };
+  }, [labels, evaluations, members, transferDigits, biasClasses, biasShift]);
 }

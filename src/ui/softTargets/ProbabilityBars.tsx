@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import { NUM_CLASSES } from '../../data/mnistAssets.ts';
 import { formatProbability } from './formatProbability.ts';
 
@@ -11,8 +12,10 @@ function barHeight(p: number, logScale: boolean): number {
 }
 
 export interface BarSeries {
-  model: 'teacher' | 'distilled';
+  /** The member's roster id. */
+  model: string;
   name: string;
+  color: string;
   probabilities: Float64Array;
 }
 
@@ -26,19 +29,22 @@ export function ProbabilityBars({
   logScale: boolean;
   trueLabel: number;
 }) {
+  // Bars share the class's width; the height is a vertical scale, so moving T needs no layout.
+  const pairStyle = { '--bars': series.length } as CSSProperties;
   return (
     <div className="bars" role="group" aria-label="Softmax probability per class">
       {Array.from({ length: NUM_CLASSES }, (_, c) => (
         <div key={c} className={`bar-class${c === trueLabel ? ' true-class' : ''}`}>
-          <div className="bar-pair">
-            {series.map(({ model, name, probabilities }) => {
+          <div className="bar-pair" style={pairStyle}>
+            {series.map(({ model, name, color, probabilities }) => {
               const text = formatProbability(probabilities[c]);
               const label = `${name} p(${c}) = ${text}`;
               return (
                 <div
                   key={model}
-                  className={`bar bar-${model}`}
+                  className="bar"
                   style={{
+                    background: color,
                     transform: `scaleY(${barHeight(probabilities[c], logScale).toFixed(4)})`,
                   }}
                   title={label}

@@ -1,52 +1,72 @@
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { IMAGE_SIZE, NUM_CLASSES } from '../../data/mnistAssets.ts';
-import { logitMatchingMse, softmaxRows } from '../../kd/plain.ts';
+import { softmaxRows } from '../../kd/plain.ts';
 import type { SampleDigits } from '../../engine/protocol.ts';
+import { type MemberLook } from '../roster/rosterView.ts';
+import { Swatch } from '../roster/Swatch.tsx';
 import { DigitImage } from './DigitImage.tsx';
-import { formatProbability } from './formatProbability.ts';
-import { ProbabilityBars } from './ProbabilityBars.tsx';
+import { SoftTargetCard, type LogitPair } from './SoftTargetCard.tsx';
 
 const SHOWN = 4;
 const DEFAULT_CLASSES = [2, 3, 7, 9];
 
 interface Props {
   samples: SampleDigits | null;
-  /** Logits (count × 10) of the sample digits; the students' are null before the trainer exists. */
-  logits: { teacher: Float32Array; distilled: Float32Array | null } | null;
+  /** Logits (count × 10) of the sample digits by member id; a member is absent until it has some. */
+  logits: Readonly<Record<string, Float32Array>>;
+  /** The run's members, teachers first as the roster lists them. */
+  members: readonly MemberLook[];
   temperature: number;
   logScale: boolean;
   onLogScale: (on: boolean) => void;
 }
 
-function topClasses(p: Float64Array, k: number): string {
-  return Array.from(p.keys())
-    .sort((a, b) => p[b] - p[a])
-    .slice(0, k)
-    .map((c) => `${c}: ${formatProbability(p[c])}`)
-    .join(', ');
-}
+/** By default: the teachers, and the learners that learn from a teacher. */
+const shownByDefault = (m: MemberLook) => m.role === 'teacher' || m.teachers.length > 0;
 
 /**
- * Soft targets of a few test digits: the teacher's and the distilled student's softmax at the
- * current T. Recomputed here, on the main thread, from cached logits: moving the T slider redraws
- * at once, even while training is paused.
+ * Soft targets of a few test digits: the teachers' and the students' softmax at the current T.
+ * Recomputed here, on the main thread, from cached logits: moving the T slider redraws at once,
+ * even while training is paused.
  */
-export function SoftTargetPanel({ samples, logits, temperature, logScale, onLogScale }: Props) {
-  const [shown, setShown] = useState<number[]>(DEFAULT_CLASSES);
+export function SoftTargetPanel({
+  samples,
+  logits,
+  members,
+  temperature,
+  logScale,
+  onLogScale,
+}: Props) {
+  const [shownDigits, setShownDigits] = useState<number[]>(DEFAULT_CLASSES);
+  /** Members switched on or off by hand, by id; the rest follow shownByDefault. */
+  const [picked, setPicked] = useState<Readonly<Record<string, boolean>>>({});
   const count = samples?.indices.length ?? 0;
-  const ready = logits !== null && logits.teacher.length === count * NUM_CLASSES && count > 0;
-  const probabilities = useMemo(() => {
-    if (!ready) return null;
-    return {
-      teacher: softmaxRows(logits.teacher, count, NUM_CLASSES, temperature),
-      distilled: logits.distilled
-        ? softmaxRows(logits.distilled, count, NUM_CLASSES, temperature)
-        : null,
-    };
-  }, [ready, logits, count, temperature]);
+  const isShown = (m: MemberLook) => picked[m.id] ?? shownByDefault(m);
+  const shownMembers = members.filter(isShown);
 
-  const toggle = (k: number) =>
-    setShown((s) =>
+  // One softmax per shown member with logits, recomputed when T or the logits change.
+  const probabilities = useMemo(() => {
+    const out = new Map<string, Float64Array[]>();
+    if (count === 0) return out;
+    for (const m of members) {
+      const l = logits[m.id];
+      if ((picked[m.id] ?? shownByDefault(m)) && l?.length === count * NUM_CLASSES) {
+        out.set(m.id, softmaxRows(l, count, NUM_CLASSES, temperature));
+      }
+    }
+    return out;
+  }, [members, picked, logits, count, temperature]);
+
+  const withBars = shownMembers.filter((m) => probabilities.has(m.id));
+  const learner = withBars.find((m) => m.role === 'learner' && m.teachers.length > 0);
+  const teacher = learner && members.find((m) => m.id === learner.teachers[0]);
+  const pair: LogitPair | null =
+    learner && teacher && logits[teacher.id]?.length === count * NUM_CLASSES
+      ? { learner, teacher, learnerLogits: logits[learner.id], teacherLogits: logits[teacher.id] }
+      : null;
+
+  const toggleDigit = (k: number) =>
+    setShownDigits((s) =>
       s.includes(k) ? (s.length > 1 ? s.filter((x) => x !== k) : s) : [...s.slice(-(SHOWN - 1)), k],
     );
 
@@ -67,18 +87,40 @@ export function SoftTargetPanel({ samples, logits, temperature, logScale, onLogS
         </label>
       </header>
       <p className="hint">
-        softmax(z / T) of the <span className="swatch teacher" /> teacher and the{' '}
-        <span className="swatch distilled" /> distilled student. Raise T and the teacher&apos;s
-        small probabilities for wrong classes (its “dark knowledge”) become visible targets.
+        softmax(z / T) of the{' '}
+        {shownMembers.map((m, i) => (
+          <Fragment key={m.id}>
+            {i === 0 ? '' : i === shownMembers.length - 1 ? ' and the ' : ', the '}
+            <Swatch color={m.color} /> {m.label}
+          </Fragment>
+        ))}
+        . Raise T and the teacher&apos;s small probabilities for wrong classes (its “dark
+        knowledge”) become visible targets.
       </p>
+      {members.length > 1 && (
+        <div className="member-picks" role="group" aria-label="Models whose bars are shown">
+          {members.map((m) => (
+            <label key={m.id} className="member-pick">
+              <input
+                type="checkbox"
+                checked={isShown(m)}
+                // One model at least stays shown.
+                disabled={isShown(m) && shownMembers.length === 1}
+                onChange={(e) => setPicked((p) => ({ ...p, [m.id]: e.target.checked }))}
+              />
+              <Swatch color={m.color} /> {m.label}
+            </label>
+          ))}
+        </div>
+      )}
       {samples && (
         <div className="digit-strip" role="group" aria-label="Choose test digits to inspect">
           {samples.indices.map((index, k) => (
             <button
               key={index}
-              className={`digit-pick${shown.includes(k) ? ' selected' : ''}`}
-              aria-pressed={shown.includes(k)}
-              onClick={() => toggle(k)}
+              className={`digit-pick${shownDigits.includes(k) ? ' selected' : ''}`}
+              aria-pressed={shownDigits.includes(k)}
+              onClick={() => toggleDigit(k)}
               title={`Test image #${index} (a ${samples.labels[k]})`}
             >
               <DigitImage
@@ -93,59 +135,23 @@ export function SoftTargetPanel({ samples, logits, temperature, logScale, onLogS
       <div className="digit-cards">
         {!samples && <p className="placeholder">Loading the test digits…</p>}
         {samples &&
-          shown.map((k) => {
-            const label = samples.labels[k];
-            const teacher = probabilities?.teacher[k];
-            const distilled = probabilities?.distilled?.[k];
-            const mse =
-              ready && logits?.distilled
-                ? logitMatchingMse(
-                    logits.distilled.subarray(k * NUM_CLASSES, (k + 1) * NUM_CLASSES),
-                    logits.teacher.subarray(k * NUM_CLASSES, (k + 1) * NUM_CLASSES),
-                    1,
-                    NUM_CLASSES,
-                  )
-                : null;
-            return (
-              <figure key={k} className="digit-card" data-testid="digit-card" data-label={label}>
-                <div className="digit-card-head">
-                  <DigitImage
-                    pixels={samples.pixels.subarray(k * IMAGE_SIZE, (k + 1) * IMAGE_SIZE)}
-                    label={`a handwritten ${label}`}
-                  />
-                  <figcaption>
-                    <strong>true label {label}</strong>
-                    {teacher && (
-                      <span className="small">teacher top: {topClasses(teacher, 3)}</span>
-                    )}
-                    {mse !== null && (
-                      <span className="small">logit-matching MSE: {mse.toFixed(2)}</span>
-                    )}
-                  </figcaption>
-                </div>
-                {teacher ? (
-                  <ProbabilityBars
-                    logScale={logScale}
-                    trueLabel={label}
-                    series={[
-                      { model: 'teacher', name: 'teacher', probabilities: teacher },
-                      ...(distilled
-                        ? [
-                            {
-                              model: 'distilled' as const,
-                              name: 'distilled student',
-                              probabilities: distilled,
-                            },
-                          ]
-                        : []),
-                    ]}
-                  />
-                ) : (
-                  <p className="placeholder">Waiting for the models…</p>
-                )}
-              </figure>
-            );
-          })}
+          shownDigits
+            .filter((k) => k < count)
+            .map((k) => (
+              <SoftTargetCard
+                key={k}
+                samples={samples}
+                k={k}
+                logScale={logScale}
+                pair={pair}
+                series={withBars.map((m) => ({
+                  model: m.id,
+                  name: m.label,
+                  color: m.color,
+                  probabilities: probabilities.get(m.id)![k],
+                }))}
+              />
+            ))}
       </div>
     </section>
   );

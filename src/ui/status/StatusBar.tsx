@@ -1,29 +1,25 @@
-import type { BackendReport, Phase, Snapshot } from '../../engine/protocol.ts';
-
-const PHASE_NAMES: Record<Phase, string> = {
-  starting: 'starting the engine',
-  loading: 'loading MNIST',
-  ready: 'ready',
-  teacher: 'training the teacher',
-  caching: 'caching teacher logits',
-  students: 'distilling: both students training',
-  done: 'done',
-};
+import type { BackendReport, Roster, Snapshot } from '../../engine/protocol.ts';
+import { shortLabel } from '../roster/rosterView.ts';
+import { phaseWords, progressWords } from './statusWords.ts';
 
 const rate = (v: number | undefined) =>
   v === undefined ? '–' : Math.round(v).toLocaleString('en-US');
 
-/** One line: phase, epoch, samples/s per model, backend and why it was chosen. */
+/** One line: phase, epoch, samples/s per member, backend and why it was chosen, progress. */
 export function StatusBar({
   snapshot,
+  roster,
   backend,
 }: {
   snapshot: Snapshot | null;
+  roster: Roster | null;
   backend: BackendReport | null;
 }) {
   const phase = snapshot?.phase ?? 'starting';
+  const members = roster?.members ?? [];
   const s = snapshot?.samplesPerSec ?? {};
-  const training = phase === 'teacher' || phase === 'students' || phase === 'done';
+  const training = phase === 'teachers' || phase === 'learners';
+  const progress = snapshot ? progressWords(snapshot.progress, members) : '';
   return (
     <div
       className="status"
@@ -33,33 +29,33 @@ export function StatusBar({
       data-phase={phase}
     >
       <span className={`pill phase-${phase}`}>
-        {PHASE_NAMES[phase]}
-        {snapshot?.running ? '' : phase === 'teacher' || phase === 'students' ? ' (paused)' : ''}
+        {phaseWords(phase, snapshot?.progress, members)}
+        {training && !snapshot?.running ? ' (paused)' : ''}
       </span>
-      {training && snapshot && (
+      {(training || phase === 'done') && snapshot && (
         <span>
           epoch <b className="mono">{snapshot.epoch.toFixed(2)}</b> · step{' '}
           <b className="mono">{snapshot.step}</b>
         </span>
       )}
-      <span title="Training samples per second of each model's step">
-        samples/s: teacher{' '}
-        <b className="mono" data-testid="rate-teacher">
-          {rate(s.teacher)}
-        </b>{' '}
-        · distilled{' '}
-        <b className="mono" data-testid="rate-distilled">
-          {rate(s.distilled)}
-        </b>{' '}
-        · control{' '}
-        <b className="mono" data-testid="rate-control">
-          {rate(s.control)}
-        </b>
-      </span>
+      {members.length > 0 && (
+        <span title="Training examples per second of each model's training step">
+          samples/s:{' '}
+          {members.map((m, i) => (
+            <span key={m.id}>
+              {i > 0 ? ' · ' : ''}
+              {shortLabel(m)}{' '}
+              <b className="mono" data-testid={`rate-${m.id}`}>
+                {rate(s[m.id])}
+              </b>
+            </span>
+          ))}
+        </span>
+      )}
       <span title={backend?.reason} data-testid="backend">
         backend <b>{backend?.backend ?? '…'}</b>
       </span>
-      {snapshot?.progress && <span className="progress small">{snapshot.progress}</span>}
+      {progress && <span className="progress small">{progress}</span>}
     </div>
   );
 }

@@ -1,0 +1,154 @@
+/**
+ * What the page knows of the worker, as one value, and how each worker event changes it: a pure
+ * reducer (no React, no DOM), so the rules (which run a message belongs to, what a new run
+ * clears) are plain functions. useEngine (src/ui/useEngine.ts) holds it in React state.
+ */
+import type {
+  BackendReport,
+  EngineEvent,
+  Roster,
+  SampleDigits,
+  Snapshot,
+} from '../engine/protocol.ts';
+
+/** A member's latest test-set logits (test size × 10) and the epoch they were taken at. */
+export interface MemberEvaluation {
+  epoch: number;
+  logits: Float32Array;
+}
+
+export interface EngineState {
+  /** The current run's members; null until the worker announces the first run. */
+  roster: Roster | null;
+  snapshot: Snapshot | null;
+  samples: SampleDigits | null;
+  backend: BackendReport | null;
+  /** A fatal error (data missing, no backend) or a recoverable one. */
+  error: { message: string; fatal: boolean } | null;
+  /** Why training paused by itself (e.g. diverged). */
+  pausedReason: string | null;
+  /** Things that went another way than asked (e.g. no pretrained teacher): shown, not fatal. */
+  notices: string[];
+  testLabels: Uint8Array | null;
+  /** The latest test-set logits of each member, by member id. */
+  evaluations: Readonly<Record<string, MemberEvaluation>>;
+  /** Sample-digit logits that came before the run's snapshots (pretrained teachers), by id. */
+  earlyLogits: Readonly<Record<string, Float32Array>>;
+  /** Messages of runs before this id are stale (a reset was sent): they are dropped. */
+  acceptFrom: number;
+}
+
+export const INITIAL_ENGINE_STATE: EngineState = {
+  roster: null,
+  snapshot: null,
+  samples: null,
+  backend: null,
+  error: null,
+  pausedReason: null,
+  notices: [],
+  testLabels: null,
+  evaluations: {},
+  earlyLogits: {},
+  acceptFrom: 0,
+};
+
+export type EngineAction =
+  | { kind: 'event'; event: EngineEvent }
+  /** The page sent a reset: what the old run measured goes, and its late messages are dropped. */
+  | { kind: 'reset' }
+  /** The page sent play (or reset): a recoverable error is no longer news. */
+  | { kind: 'clearError' }
+  /** The teacher preview file (before the worker is up): sample digits and logits by member id. */
+  | { kind: 'preview'; samples: SampleDigits; logits: Record<string, Float32Array> };
+
+/** The newest run id the page has heard of (−1 before any). */
+function latestRunId(state: EngineState): number {
+  return Math.max(state.roster?.runId ?? -1, state.snapshot?.runId ?? -1);
+}
+
+/**
+ * Whether a snapshot or evaluation of run `runId` belongs to what the page shows: the current
+ * roster's run (the roster comes before a run's first snapshot), or any run not known to be stale
+ * while no roster has come yet (progress while the data loads).
+ */
+export function isCurrentRun(state: EngineState, runId: number): boolean {
+  if (runId < state.acceptFrom) return false;
+  return state.roster === null || runId === state.roster.runId;
+}
+
+function onEvent(state: EngineState, event: EngineEvent): EngineState {
+  switch (event.type) {
+    case 'roster': {
+      const { roster } = event;
+      if (roster.runId < state.acceptFrom) return state;
+      if (state.roster && roster.runId < state.roster.runId) return state;
+      const newRun = state.roster?.runId !== roster.runId;
+      // The old snapshot stays until the new run's first one (no flash of an empty page); the
+      // views look every member up by id, so one the new roster lacks is simply not drawn.
+      return { ...state, roster, evaluations: newRun ? {} : state.evaluations };
+    }
+    case 'snapshot': {
+      const { snapshot } = event;
+      if (!isCurrentRun(state, snapshot.runId)) return state;
+      return {
+        ...state,
+        snapshot,
+        pausedReason: snapshot.running ? null : state.pausedReason,
+      };
+    }
+    case 'evaluation': {
+      const { runId, epoch, logits } = event.evaluation;
+      if (!isCurrentRun(state, runId)) return state;
+      const evaluations = { ...state.evaluations };
+      for (const [id, l] of Object.entries(logits)) evaluations[id] = { epoch, logits: l };
+      return { ...state, evaluations };
+    }
+    case 'samples':
+      return { ...state, samples: event.samples };
+    case 'backend':
+      return { ...state, backend: event.report };
+    case 'paused':
+      return { ...state, pausedReason: event.reason };
+    case 'error':
+      return { ...state, error: { message: event.message, fatal: event.fatal } };
+    case 'notice':
+      return state.notices.includes(event.message)
+        ? state
+        : { ...state, notices: [...state.notices, event.message] };
+    case 'testLabels':
+      return { ...state, testLabels: event.labels };
+    case 'earlyLogits':
+      return { ...state, earlyLogits: { ...state.earlyLogits, [event.member]: event.logits } };
+  }
+}
+
+export function engineReducer(state: EngineState, action: EngineAction): EngineState {
+  switch (action.kind) {
+    case 'event':
+      return onEvent(state, action.event);
+    case 'reset':
+      return { ...state, error: null, evaluations: {}, acceptFrom: latestRunId(state) + 1 };
+    case 'clearError':
+      return state.error ? { ...state, error: null } : state;
+    case 'preview': {
+      // The worker's own samples and logits win: the preview only fills what is still empty.
+      const earlyLogits = { ...action.logits, ...state.earlyLogits };
+      return { ...state, samples: state.samples ?? action.samples, earlyLogits };
+    }
+  }
+}
+
+/**
+ * Each member's logits on the sample digits: the snapshot's where it has them, else what came
+ * early (the pretrained teacher's, before the run exists).
+ */
+export function sampleLogitsById(
+  sampleLogits: Snapshot['sampleLogits'] | undefined,
+  earlyLogits: Readonly<Record<string, Float32Array>>,
+): Readonly<Record<string, Float32Array>> {
+  const out: Record<string, Float32Array> = { ...earlyLogits };
+  for (const [id, logits] of Object.entries(sampleLogits ?? {})) {
+    if (logits.length > 0) out[id] = logits;
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+import type { Command, LossPoint, Roster, Snapshot } from '../engine/protocol.ts';
+import { presetById } from '../state/presets.ts';
+import type { Settings } from '../state/settingsSchema.ts';
+import { HyperSliders } from './controls/HyperSliders.tsx';
+import { LossModeSelect } from './controls/LossModeSelect.tsx';
+import { TrainingControls } from './controls/TrainingControls.tsx';
+import { LossFormula } from './formula/LossFormula.tsx';
+import { RosterPanel } from './roster/RosterPanel.tsx';
+import { firstDistilled } from './roster/rosterView.ts';
+
+interface Props {
+  settings: Settings;
+  /** T and α for the formula: throttled, typesetting follows a drag a few times a second. */
+  formulaHyper: { temperature: number; alpha: number };
+  roster: Roster | null;
+  snapshot: Snapshot | null;
+  /** The snapshot at low priority: the loss terms follow it. */
+  background: Snapshot | null;
+  send: (command: Command) => void;
+  update: (patch: Partial<Settings>) => void;
+  applyRunSettings: (patch: Partial<Settings>) => void;
+  onReset: () => void;
+}
+
+/** The last averaged loss terms of a learner, in its display order. */
+function lastTerms(loss: readonly LossPoint[] | undefined, id: string, names: readonly string[]) {
+  const terms = loss?.findLast((p) => p.terms[id] !== undefined)?.terms[id];
+  if (!terms) return undefined;
+  return names.flatMap((name) => (terms[name] === undefined ? [] : [{ name, value: terms[name] }]));
+}
+
+/** Training controls, T and α, the distilled student's loss and formula, and the run's members. */
+export function DistillationPanel({
+  settings,
+  formulaHyper,
+  roster,
+  snapshot,
+  background,
+  send,
+  update,
+  applyRunSettings,
+  onReset,
+}: Props) {
+  const distilled = roster ? firstDistilled(roster.members) : undefined;
+  return (
+    <section className="panel distill" aria-labelledby="distill-title">
+      <h2 id="distill-title">Distillation</h2>
+      <TrainingControls
+        phase={snapshot?.phase}
+        running={snapshot?.running ?? false}
+        send={send}
+        onReset={onReset}
+        teacherSource={settings.teacherSource}
+        onTeacherSource={(teacherSource) => applyRunSettings({ teacherSource })}
+      />
+      <HyperSliders temperature={settings.temperature} alpha={settings.alpha} onChange={update} />
+      <LossModeSelect
+        value={settings.lossMode}
+        onChange={(lossMode) => applyRunSettings({ lossMode })}
+        fixedByPreset={presetById(settings.preset)?.members !== undefined}
+      />
+      {/* Before the roster, the objective the settings ask for; then the run's own. */}
+      <LossFormula
+        objective={distilled?.objective ?? settings.lossMode}
+        temperature={distilled?.temperature ?? formulaHyper.temperature}
+        alpha={distilled?.alpha ?? formulaHyper.alpha}
+        values={distilled && lastTerms(background?.loss, distilled.id, distilled.lossTerms)}
+        readings={distilled && background?.terms[distilled.id]}
+      />
+      <RosterPanel roster={roster} />
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import { OBJECTIVE_CATALOG, type LossMode } from '../../kd/objectiveCatalog.ts';
+import { SETTINGS_SCHEMA } from '../../state/settingsSchema.ts';
+
+const SPEC = SETTINGS_SCHEMA.lossMode;
+
+/**
+ * Which objective the distilled student minimizes. Changing it starts a new run (the setting's
+ * scope is 'restart'); an experiment that brings its own students sets their losses itself.
+ */
+export function LossModeSelect({
+  value,
+  onChange,
+  fixedByPreset,
+}: {
+  value: LossMode;
+  onChange: (mode: LossMode) => void;
+  fixedByPreset: boolean;
+}) {
+  return (
+    <div className="loss-mode">
+      <label htmlFor="loss-mode">Loss</label>
+      <select
+        id="loss-mode"
+        aria-label={SPEC.label}
+        aria-describedby="loss-mode-help"
+        value={value}
+        disabled={fixedByPreset}
+        onChange={(e) => {
+          const mode = SPEC.options.find((o) => o === e.target.value);
+          if (mode) onChange(mode);
+        }}
+      >
+        {SPEC.options.map((mode) => (
+          <option key={mode} value={mode}>
+            {OBJECTIVE_CATALOG[mode].label}
+          </option>
+        ))}
+      </select>
+      <p id="loss-mode-help" className="small">
+        {fixedByPreset
+          ? 'This experiment sets the losses of its students itself.'
+          : `${SPEC.help} Changing it starts a new run.`}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { IMAGE_SIZE, NUM_CLASSES } from '../../data/mnistAssets.ts';
+import { logitMatchingMse } from '../../kd/plain.ts';
+import type { SampleDigits } from '../../engine/protocol.ts';
+import type { MemberLook } from '../roster/rosterView.ts';
+import { DigitImage } from './DigitImage.tsx';
+import { formatProbability } from './formatProbability.ts';
+import { ProbabilityBars, type BarSeries } from './ProbabilityBars.tsx';
+
+function topClasses(p: Float64Array, k: number): string {
+  return Array.from(p.keys())
+    .sort((a, b) => p[b] - p[a])
+    .slice(0, k)
+    .map((c) => `${c}: ${formatProbability(p[c])}`)
+    .join(', ');
+}
+
+/** A pair whose logits the card compares (a learner and its first teacher). */
+export interface LogitPair {
+  learner: MemberLook;
+  teacher: MemberLook;
+  learnerLogits: Float32Array;
+  teacherLogits: Float32Array;
+}
+
+/** One sample digit: its image, the top classes of the first teacher shown, and the bars. */
+export function SoftTargetCard({
+  samples,
+  k,
+  series,
+  pair,
+  logScale,
+}: {
+  samples: SampleDigits;
+  /** Index of the digit among the samples. */
+  k: number;
+  series: BarSeries[];
+  pair: LogitPair | null;
+  logScale: boolean;
+}) {
+  const label = samples.labels[k];
+  const teacher = series[0];
+  const row = (logits: Float32Array) => logits.subarray(k * NUM_CLASSES, (k + 1) * NUM_CLASSES);
+  const mse = pair
+    ? logitMatchingMse(row(pair.learnerLogits), row(pair.teacherLogits), 1, NUM_CLASSES)
+    : null;
+  return (
+    <figure className="digit-card" data-testid="digit-card" data-label={label}>
+      <div className="digit-card-head">
+        <DigitImage
+          pixels={samples.pixels.subarray(k * IMAGE_SIZE, (k + 1) * IMAGE_SIZE)}
+          label={`a handwritten ${label}`}
+        />
+        <figcaption>
+          <strong>true label {label}</strong>
+          {teacher && (
+            <span className="small">
+              {teacher.name} top: {topClasses(teacher.probabilities, 3)}
+            </span>
+          )}
+          {mse !== null && pair && (
+            <span
+              className="small"
+              title={`Mean squared difference of the ${pair.learner.label}'s and the ${pair.teacher.label}'s zero-meaned logits on this digit (the T → ∞ limit of distillation)`}
+            >
+              logit-matching MSE: {mse.toFixed(2)}
+            </span>
+          )}
+        </figcaption>
+      </div>
+      {series.length > 0 ? (
+        <ProbabilityBars logScale={logScale} trueLabel={label} series={series} />
+      ) : (
+        <p className="placeholder">Waiting for the models…</p>
+      )}
+    </figure>
+  );
+}
