@@ -169,6 +169,7 @@ export function rosterEntries(
       objective: l.objective.id,
       temperature: l.spec.objective.temperature,
       alpha: l.spec.objective.alpha,
+      params: l.spec.objective.params,
       lossTerms: [...l.termNames],
       teachers: [...l.spec.teachers],
       trains: l.trains,

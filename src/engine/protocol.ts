@@ -4,7 +4,7 @@
  * Everything about models is keyed by the roster's member ids: the page iterates the roster and
  * never names a role.
  */
-import type { DistillHyper, ObjectiveId } from '../kd/objective.ts';
+import type { DistillHyper, ObjectiveId, ObjectiveParams } from '../kd/objective.ts';
 import type { Recipe } from './recipe.ts';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -96,13 +96,18 @@ export interface RosterEntry {
   /** Learners: fixed T / α, when they do not follow the sliders. */
   temperature?: number;
   alpha?: number;
+  /** Learners: the objective's own weights (DKD's A and B, a hint's β), when the recipe sets them. */
+  params?: ObjectiveParams;
   /** Learners: the names of their loss terms, in display order (the loss is their sum). */
   lossTerms: string[];
   /** Learners: the teachers they learn from; fidelity is measured against their combination. */
   teachers: string[];
   /** Teachers: the learner they come from. */
   fromLearner?: string;
-  /** False when it cannot train here (a hard-label learner on an unlabeled transfer set). */
+  /**
+   * Whether it trains in this run: a teacher trained here, or a learner that can learn from the
+   * transfer set (false for a hard-label learner on an unlabeled one, and for loaded teachers).
+   */
   trains: boolean;
   /** Learners: the stage they train in (0 first). */
   stage: number;
@@ -144,7 +149,8 @@ export interface TermReading {
   value: number;
   /**
    * ‖∂term/∂z_s‖ over the batch: the gradient with respect to the learner's logits (for a hint
-   * term, with respect to its mapped hidden layer). Which term drives training.
+   * term, with respect to its mapped hidden layer). Which term drives training. Measured every
+   * tenth step; NaN until the first measurement.
    */
   gradNorm: number;
 }

@@ -21,6 +21,9 @@ interface Props {
 const fmt = (v: number, digits = 2) => v.toFixed(digits);
 const typeset = (tex: string) =>
   katex.renderToString(tex, { displayMode: true, throwOnError: false });
+/** Inline mode: KaTeX may break the line after a top-level + or =, so a long loss fits the panel. */
+const typesetWrapping = (tex: string) =>
+  katex.renderToString(String.raw`\displaystyle ${tex}`, { displayMode: false, throwOnError: false });
 
 /**
  * The distilled student's loss, typeset with KaTeX: its general form, the same with the current
@@ -29,7 +32,7 @@ const typeset = (tex: string) =>
  */
 export function LossFormula({ objective, temperature, alpha, values, readings }: Props) {
   const info = OBJECTIVE_CATALOG[objective];
-  const general = useMemo(() => typeset(info.formula), [info]);
+  const general = useMemo(() => typesetWrapping(info.formula), [info]);
   const current = useMemo(
     () => typeset(formulaWithNumbers(info.termFormulas, info.termNames, { temperature, alpha })),
     [info, temperature, alpha],
@@ -42,7 +45,7 @@ export function LossFormula({ objective, temperature, alpha, values, readings }:
       data-objective={objective}
       aria-label={`Loss with alpha ${fmt(alpha)} and temperature ${fmt(temperature)}`}
     >
-      <div dangerouslySetInnerHTML={{ __html: general }} />
+      <div className="formula-general" dangerouslySetInnerHTML={{ __html: general }} />
       <div className="formula-current" dangerouslySetInnerHTML={{ __html: current }} />
       {values && values.length > 0 && total !== undefined && (
         <p className="formula-values mono" data-testid="loss-values">

@@ -71,7 +71,6 @@ function ResultsTableView({ results, members, latest, transferLabels, preset, bi
               const na = m.role === 'learner' && !m.trains;
               const before = biasActive && m.biasAdjustable ? results?.unshifted[m.id] : undefined;
               const reading = latest[m.id];
-              const taught = m.role === 'learner' && m.teachers.length > 0;
               return (
                 <tr key={m.id} data-testid={`result-${m.id}`} data-errors={r?.errors ?? ''}>
                   <th scope="row">
@@ -90,14 +89,14 @@ function ResultsTableView({ results, members, latest, transferLabels, preset, bi
                     {na ? (transferLabels ? 'n/a' : 'no labels') : r ? pct(r.errors, n) : '–'}
                   </td>
                   <td className="mono" data-testid={`agreement-${m.id}`}>
-                    {!taught
-                      ? ''
-                      : reading?.agreement !== undefined
-                        ? formatAgreement(reading.agreement)
-                        : '–'}
+                    {reading?.agreement !== undefined
+                      ? formatAgreement(reading.agreement)
+                      : m.role === 'learner'
+                        ? '–'
+                        : ''}
                   </td>
                   <td className="mono" data-testid={`kl-${m.id}`}>
-                    {!taught ? '' : reading?.kl !== undefined ? formatKl(reading.kl) : '–'}
+                    {reading?.kl !== undefined ? formatKl(reading.kl) : m.role === 'learner' ? '–' : ''}
                   </td>
                   {omitted.length > 0 && (
                     <td
