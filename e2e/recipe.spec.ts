@@ -77,7 +77,10 @@ test('A recipe link round-trips: the page rebuilds the run it names and writes t
   const query = 'preset=missing-3&T=4&alpha=0.3&loss=soft-ce&student=300-300&seed=5';
   await openReady(page, query);
   await expect(lossSelect(page)).toHaveValue('soft-ce');
-  await expect(page.getByRole('slider', { name: /^Temperature/ })).toHaveValue('4');
+  await expect(page.getByRole('slider', { name: /^Temperature/ })).toHaveAttribute(
+    'aria-valuetext',
+    'T = 4.00',
+  );
   const roster = page.getByTestId('roster');
   await expect(roster.locator('li')).toHaveCount(3);
   await expect(roster.locator('li[data-member="distilled"]')).toContainText('784-300-300-10');
