@@ -1,23 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { matMulForBackend } from '../kernels/denseMatMul.ts';
 import type { LearnerSpec } from './recipe.ts';
-import { Session } from './session.ts';
-import { smallRecipe, syntheticSplit } from './testRecipes.testutil.ts';
+import { sessionsOnWasm, smallRecipe, syntheticSplit } from './testRecipes.testutil.ts';
 
 const matMul = matMulForBackend('wasm');
 const hint = { teacher: 'teacher', teacherLayer: 0, studentLayer: 0 };
 
 describe('FitNets hints in a session', () => {
-  let session: Session | null = null;
-  beforeAll(async () => {
-    expect(await tf.setBackend('wasm')).toBe(true);
-  });
-  afterEach(() => {
-    session?.dispose();
-    session = null;
-  });
+  const openSession = sessionsOnWasm();
 
   it('trains a hint as a first stage, then distils from the hinted weights in a second stage', () => {
     const learners: LearnerSpec[] = [
@@ -41,7 +32,7 @@ describe('FitNets hints in a session', () => {
       },
     ];
     const data = { train: syntheticSplit(640, 21), test: syntheticSplit(200, 22) };
-    session = new Session(
+    const session = openSession(
       data,
       smallRecipe({ learners }),
       { temperature: 4, alpha: 0.5 },
@@ -79,7 +70,7 @@ describe('FitNets hints in a session', () => {
       },
     ];
     const data = { train: syntheticSplit(640, 23), test: syntheticSplit(100, 24) };
-    session = new Session(
+    const session = openSession(
       data,
       smallRecipe({
         learners,

@@ -1,26 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { matMulForBackend } from '../kernels/denseMatMul.ts';
-import { smallRecipe, syntheticSplit } from './testRecipes.testutil.ts';
-import { Session } from './session.ts';
+import { sessionsOnWasm, smallRecipe, syntheticSplit } from './testRecipes.testutil.ts';
 import type { Snapshot } from './protocol.ts';
 
 const matMul = matMulForBackend('wasm');
 
 describe('a session', () => {
-  let session: Session | null = null;
-  beforeAll(async () => {
-    expect(await tf.setBackend('wasm')).toBe(true);
-  });
-  afterEach(() => {
-    session?.dispose();
-    session = null;
-  });
+  const openSession = sessionsOnWasm();
 
   it('goes teachers → caching → learners → done, and every member learns the synthetic task', () => {
     const data = { train: syntheticSplit(640, 1), test: syntheticSplit(200, 2) };
-    session = new Session(data, smallRecipe(), { temperature: 4, alpha: 0.5 }, { matMul });
+    const session = openSession(data, smallRecipe(), { temperature: 4, alpha: 0.5 }, { matMul });
     const phases: string[] = [];
     session.runToEnd((run) => {
       if (phases[phases.length - 1] !== run.phase) phases.push(run.phase);
@@ -48,7 +39,7 @@ describe('a session', () => {
 
   it('announces a roster with every teacher and learner, their parameter counts and objectives', () => {
     const data = { train: syntheticSplit(320, 1), test: syntheticSplit(100, 2) };
-    session = new Session(
+    const session = openSession(
       data,
       smallRecipe(),
       { temperature: 4, alpha: 0.5 },
@@ -68,7 +59,7 @@ describe('a session', () => {
 
   it('keeps the tensor count flat across training steps (no leaks), with live T and α changes', () => {
     const data = { train: syntheticSplit(640, 4), test: syntheticSplit(100, 5) };
-    session = new Session(
+    const session = openSession(
       data,
       smallRecipe({ schedule: { epochs: 3, batchSize: 32, learningRate: 0.003, evalEvery: 1000 } }),
       { temperature: 2, alpha: 0.3 },
@@ -90,7 +81,7 @@ describe('a session', () => {
 
   it('starts twin learners from the same weights, shows them the same batches, and leaves the teacher alone', () => {
     const data = { train: syntheticSplit(320, 6), test: syntheticSplit(100, 7) };
-    session = new Session(
+    const session = openSession(
       data,
       smallRecipe({ schedule: { epochs: 2, batchSize: 32, learningRate: 0.003, evalEvery: 1000 } }),
       { temperature: 4, alpha: 1 },
@@ -117,7 +108,7 @@ describe('a session', () => {
   it('never shows the learners an omitted digit, and counts what they saw', () => {
     const data = { train: syntheticSplit(640, 10), test: syntheticSplit(100, 11) };
     const digits = [0, 1, 2, 4, 5, 6, 7, 8, 9];
-    session = new Session(
+    const session = openSession(
       data,
       smallRecipe({ transfer: { digits, fraction: 1, labels: true } }),
       { temperature: 4, alpha: 0.5 },
@@ -134,7 +125,7 @@ describe('a session', () => {
 
   it('trains only the distilled learner, at α = 0, when the transfer set has no labels', () => {
     const data = { train: syntheticSplit(320, 12), test: syntheticSplit(100, 13) };
-    session = new Session(
+    const session = openSession(
       data,
       smallRecipe({
         transfer: { digits: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], fraction: 1, labels: false },
@@ -162,7 +153,7 @@ describe('a session', () => {
     const data = { train: syntheticSplit(320, 8), test: syntheticSplit(100, 9) };
     const reasons: string[] = [];
     const snapshots: Snapshot[] = [];
-    session = new Session(
+    const session = openSession(
       data,
       smallRecipe({ schedule: { epochs: 2, batchSize: 32, learningRate: 1e30, evalEvery: 1000 } }),
       { temperature: 4, alpha: 0.5 },
@@ -184,7 +175,7 @@ describe('a session', () => {
   it('steps once, pauses and plays to the end, posting each evaluation once', async () => {
     const data = { train: syntheticSplit(320, 14), test: syntheticSplit(100, 15) };
     const evaluations: number[] = [];
-    session = new Session(
+    const session = openSession(
       data,
       smallRecipe({ schedule: { epochs: 1, batchSize: 32, learningRate: 0.003, evalEvery: 5 } }),
       { temperature: 4, alpha: 0.5 },

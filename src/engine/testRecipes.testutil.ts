@@ -1,7 +1,11 @@
-/** Fixtures for the engine's tests: synthetic digits and a small recipe. */
+/** Fixtures for the engine's tests: synthetic digits, a small recipe, sessions on wasm. */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { afterEach, beforeAll, expect } from 'vitest';
 import type { MnistSplit } from '../data/batches.ts';
 import { IMAGE_SIZE } from '../data/mnistAssets.ts';
 import type { LearnerSpec, Recipe } from './recipe.ts';
+import { Session } from './session.ts';
 
 /** A small learnable stand-in for MNIST: class c lights up pixel block c. */
 export function syntheticSplit(count: number, seed: number): MnistSplit {
@@ -51,4 +55,20 @@ export function smallRecipe(patch: Partial<Recipe> = {}): Recipe {
     schedule: { epochs: 2, batchSize: 32, learningRate: 0.003, evalEvery: 5 },
     ...patch,
   };
+}
+
+/**
+ * Inside a describe: its tests run on the wasm backend, and each may open one Session (with the
+ * function returned), disposed after the test.
+ */
+export function sessionsOnWasm(): (...args: ConstructorParameters<typeof Session>) => Session {
+  let session: Session | null = null;
+  beforeAll(async () => {
+    expect(await tf.setBackend('wasm')).toBe(true);
+  });
+  afterEach(() => {
+    session?.dispose();
+    session = null;
+  });
+  return (...args) => (session = new Session(...args));
 }

@@ -1,24 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ObjectiveBatch } from './objective.ts';
 import { termGradientNorms } from './gradientNorms.ts';
 import { objectiveById } from './objectives.ts';
 import { expectClose } from './expectClose.testutil.ts';
 import { naiveSoftmax } from './naiveReference.testutil.ts';
+import { BACKENDS, useBackend } from './backends.testutil.ts';
+import { LABELS, N, STUDENT, TEACHER } from './logitsFixture.testutil.ts';
 
-const STUDENT = [
-  [1.0, -0.5, 0.3, 2.0],
-  [0.2, 0.1, -1.2, 0.7],
-  [-2.0, 1.5, 0.0, 0.4],
-];
-const TEACHER = [
-  [2.5, -1.0, 0.0, 1.0],
-  [-0.3, 0.8, -2.0, 1.9],
-  [-1.0, 3.0, 0.5, -0.5],
-];
-const LABELS = [3, 1, 1];
-const N = STUDENT.length;
 const STUDENT_HINT = [
   [1.5, 0.0],
   [-1.0, 4.0],
@@ -52,10 +41,8 @@ function norms(id: Parameters<typeof objectiveById>[0], temperature: number, alp
   return result;
 }
 
-describe.each(['cpu', 'wasm'])('termGradientNorms on the %s backend', (backend) => {
-  beforeEach(async () => {
-    expect(await tf.setBackend(backend)).toBe(true);
-  });
+describe.each(BACKENDS)('termGradientNorms on the %s backend', (backend) => {
+  useBackend(backend);
 
   it.each([
     [1, 0.5],

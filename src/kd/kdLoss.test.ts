@@ -4,19 +4,8 @@ import { hardLabelLoss, kdLoss } from './kdLoss.ts';
 import { logitMatchingMse } from './logitMatching.ts';
 import { expectAllClose, expectClose } from './expectClose.testutil.ts';
 import { naiveKdTerms, naiveSoftmax } from './naiveReference.testutil.ts';
+import { LABELS, N, STUDENT, TEACHER } from './logitsFixture.testutil.ts';
 
-const STUDENT = [
-  [1.0, -0.5, 0.3, 2.0],
-  [0.2, 0.1, -1.2, 0.7],
-  [-2.0, 1.5, 0.0, 0.4],
-];
-const TEACHER = [
-  [2.5, -1.0, 0.0, 1.0],
-  [-0.3, 0.8, -2.0, 1.9],
-  [-1.0, 3.0, 0.5, -0.5],
-];
-const LABELS = [3, 1, 1];
-const N = STUDENT.length;
 const C = STUDENT[0].length;
 
 interface TermValues {

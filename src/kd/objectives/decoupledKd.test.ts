@@ -1,22 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ObjectiveParams } from '../objective.ts';
 import { expectClose } from '../expectClose.testutil.ts';
 import { naiveKl, naiveSoftmax } from '../naiveReference.testutil.ts';
+import { BACKENDS, useBackend } from '../backends.testutil.ts';
+import { STUDENT, TEACHER } from '../logitsFixture.testutil.ts';
 import { decoupledKdObjective } from './decoupledKd.ts';
 import { hintonObjective } from './hintonKd.ts';
 
-const STUDENT = [
-  [1.0, -0.5, 0.3, 2.0],
-  [0.2, 0.1, -1.2, 0.7],
-  [-2.0, 1.5, 0.0, 0.4],
-];
-const TEACHER = [
-  [2.5, -1.0, 0.0, 1.0],
-  [-0.3, 0.8, -2.0, 1.9],
-  [-1.0, 3.0, 0.5, -0.5],
-];
+/** The shared logits, with the third row labelled 0 rather than 1. */
 const LABELS = [3, 1, 0];
 
 /** The float64 decomposition of one row, straight from the definitions. */
@@ -99,10 +91,8 @@ const HAND_NCKD = [
 const HAND_CE = (Math.log(3) + Math.log(6)) / 2;
 const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
 
-describe.each(['cpu', 'wasm'])('decoupled KD on the %s backend', (backend) => {
-  beforeEach(async () => {
-    expect(await tf.setBackend(backend)).toBe(true);
-  });
+describe.each(BACKENDS)('decoupled KD on the %s backend', (backend) => {
+  useBackend(backend);
 
   it('has the catalog metadata: terms [hard, tckd, nckd]', () => {
     expect(decoupledKdObjective.id).toBe('dkd');

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ObjectiveBatch } from '../objective.ts';
 import { expectAllClose, expectClose } from '../expectClose.testutil.ts';
+import { BACKENDS, useBackend } from '../backends.testutil.ts';
 import { hintObjective } from './hint.ts';
 
 // 2 rows × 3 units. Differences s − t: [0.5, −1, 2] and [0, 3, −0.5];
@@ -35,10 +35,8 @@ function hintValue(hintWeight?: number): number {
   });
 }
 
-describe.each(['cpu', 'wasm'])('the FitNets hint on the %s backend', (backend) => {
-  beforeEach(async () => {
-    expect(await tf.setBackend(backend)).toBe(true);
-  });
+describe.each(BACKENDS)('the FitNets hint on the %s backend', (backend) => {
+  useBackend(backend);
 
   it('has the catalog metadata: one term, needs the hint', () => {
     expect(hintObjective.id).toBe('hint');

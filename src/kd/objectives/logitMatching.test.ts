@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ObjectiveBatch } from '../objective.ts';
 import { logitMatchingMse } from '../logitMatching.ts';
 import { expectAllClose, expectClose } from '../expectClose.testutil.ts';
 import { naiveKdTerms } from '../naiveReference.testutil.ts';
+import { BACKENDS, useBackend } from '../backends.testutil.ts';
 import { logitMatchingObjective } from './logitMatching.ts';
 
 /** Each row already has mean 0. */
@@ -78,10 +78,8 @@ function termValues(temperature: number, alpha: number, labels = LABELS): number
   );
 }
 
-describe.each(['cpu', 'wasm'])('logit matching on the %s backend', (backend) => {
-  beforeEach(async () => {
-    expect(await tf.setBackend(backend)).toBe(true);
-  });
+describe.each(BACKENDS)('logit matching on the %s backend', (backend) => {
+  useBackend(backend);
 
   it('has the catalog metadata: terms [hard, soft]', () => {
     expect(logitMatchingObjective.id).toBe('logit-mse');

@@ -1,24 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ObjectiveBatch } from '../objective.ts';
 import { expectAllClose, expectClose } from '../expectClose.testutil.ts';
 import { naiveKdTerms, naiveSoftmax } from '../naiveReference.testutil.ts';
+import { BACKENDS, useBackend } from '../backends.testutil.ts';
+import { LABELS, N, STUDENT, TEACHER } from '../logitsFixture.testutil.ts';
 import { hintonObjective } from './hintonKd.ts';
 import { softTargetCeObjective } from './softTargetCe.ts';
-
-const STUDENT = [
-  [1.0, -0.5, 0.3, 2.0],
-  [0.2, 0.1, -1.2, 0.7],
-  [-2.0, 1.5, 0.0, 0.4],
-];
-const TEACHER = [
-  [2.5, -1.0, 0.0, 1.0],
-  [-0.3, 0.8, -2.0, 1.9],
-  [-1.0, 3.0, 0.5, -0.5],
-];
-const LABELS = [3, 1, 1];
-const N = STUDENT.length;
 
 /** mean_n H(softmax(z_t/T)) = mean_n −Σ_i p_i log p_i, in float64. */
 function meanTeacherEntropy(temperature: number): number {
@@ -64,10 +52,8 @@ function studentGradient(
   });
 }
 
-describe.each(['cpu', 'wasm'])('soft-target CE on the %s backend', (backend) => {
-  beforeEach(async () => {
-    expect(await tf.setBackend(backend)).toBe(true);
-  });
+describe.each(BACKENDS)('soft-target CE on the %s backend', (backend) => {
+  useBackend(backend);
 
   it('has the catalog metadata: terms [hard, soft]', () => {
     expect(softTargetCeObjective.id).toBe('soft-ce');

@@ -1,23 +1,9 @@
 import { memo, useMemo } from 'react';
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Line, Tooltip, YAxis } from 'recharts';
 import type { LossPoint, RosterEntry } from '../../engine/protocol.ts';
-import { ChartLegend } from './ChartLegend.tsx';
 import { useThrottled } from '../useThrottled.ts';
-import {
-  CHART_MARGIN,
-  EPOCH_AXIS_PROPS,
-  epochLabel,
-  GRID_PROPS,
-  yAxisLabel,
-} from './chartStyle.ts';
+import { ChartPanel } from './ChartPanel.tsx';
+import { epochLabel, samePointsAndMembers, yAxisLabel } from './chartStyle.ts';
 import { lossSeries } from './lossSeries.ts';
 
 const MAX_POINTS = 200;
@@ -54,62 +40,45 @@ function LossChartView({ points: latest, members }: Props) {
         .join(', ')
     : '';
   return (
-    <section
-      className="panel chart"
-      aria-labelledby="loss-title"
-      data-testid="loss-chart"
-      data-points={points.length}
+    <ChartPanel
+      titleId="loss-title"
+      testId="loss-chart"
+      title="Training loss (log scale)"
+      legend={series}
+      description={
+        summary
+          ? `Training loss over epochs, log scale; latest at epoch ${last!.epoch.toFixed(2)}: ${summary}.`
+          : 'Training loss over epochs: no training step yet.'
+      }
+      data={data}
+      pointCount={points.length}
     >
-      <h2 id="loss-title">Training loss (log scale)</h2>
-      <ChartLegend items={series} />
-      <div
-        className="chart-box"
-        role="img"
-        aria-label={
-          summary
-            ? `Training loss over epochs, log scale; latest at epoch ${last!.epoch.toFixed(2)}: ${summary}.`
-            : 'Training loss over epochs: no training step yet.'
-        }
-      >
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={CHART_MARGIN}>
-            <CartesianGrid {...GRID_PROPS} />
-            <XAxis {...EPOCH_AXIS_PROPS} />
-            <YAxis
-              scale="log"
-              domain={['auto', 'auto']}
-              allowDataOverflow
-              tickFormatter={(v: number) => v.toPrecision(2)}
-              fontSize={12}
-              width={58}
-              label={yAxisLabel('loss')}
-            />
-            <Tooltip formatter={(v) => Number(v).toPrecision(3)} labelFormatter={epochLabel} />
-            {series.map((s) => (
-              <Line
-                key={s.key}
-                dataKey={s.value}
-                name={s.name}
-                stroke={s.color}
-                strokeWidth={s.width}
-                strokeOpacity={s.opacity}
-                strokeDasharray={s.dash}
-                dot={false}
-                isAnimationActive={false}
-              />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
-    </section>
+      <YAxis
+        scale="log"
+        domain={['auto', 'auto']}
+        allowDataOverflow
+        tickFormatter={(v: number) => v.toPrecision(2)}
+        fontSize={12}
+        width={58}
+        label={yAxisLabel('loss')}
+      />
+      <Tooltip formatter={(v) => Number(v).toPrecision(3)} labelFormatter={epochLabel} />
+      {series.map((s) => (
+        <Line
+          key={s.key}
+          dataKey={s.value}
+          name={s.name}
+          stroke={s.color}
+          strokeWidth={s.width}
+          strokeOpacity={s.opacity}
+          strokeDasharray={s.dash}
+          dot={false}
+          isAnimationActive={false}
+        />
+      ))}
+    </ChartPanel>
   );
 }
 
 /** Re-renders only when a loss point is added or the run's members change, not on every snapshot. */
-export const LossChart = memo(
-  LossChartView,
-  (a, b) =>
-    a.points.length === b.points.length &&
-    a.points.at(-1)?.epoch === b.points.at(-1)?.epoch &&
-    a.members === b.members,
-);
+export const LossChart = memo(LossChartView, samePointsAndMembers);

@@ -1,4 +1,7 @@
-/** What the charts share: margins, grid, the epoch axis, percent ticks and the zoom to the data. */
+/**
+ * What the charts share: margins, grid, the epoch axis, percent ticks, the zoom to the data and
+ * when to redraw.
+ */
 export const CHART_MARGIN = { top: 8, right: 16, bottom: 18, left: 4 };
 export const GRID_PROPS = { strokeDasharray: '3 3', stroke: '#e3e6ef' };
 export const EPOCH_AXIS_PROPS = {
@@ -39,3 +42,24 @@ export function zoomedLow(values: readonly number[]): number {
   const shown = values.filter((v) => v > 0.5);
   return Math.max(0, Math.floor(Math.min(...shown, 0.95) * 20) / 20);
 }
+
+/** A 0–1 y-axis in percent from `low` up, with its label. */
+export const percentAxisProps = (low: number, label: string) => ({
+  domain: [low, 1] as [number, number],
+  allowDataOverflow: true,
+  tickFormatter: percent,
+  fontSize: 12,
+  width: 58,
+  label: yAxisLabel(label),
+});
+
+interface PointsAndMembers {
+  points: readonly { epoch: number }[];
+  members: unknown;
+}
+
+/** For memo: the same props unless a point was added (or the points reset) or the members changed. */
+export const samePointsAndMembers = (a: PointsAndMembers, b: PointsAndMembers) =>
+  a.points.length === b.points.length &&
+  a.points.at(-1)?.epoch === b.points.at(-1)?.epoch &&
+  a.members === b.members;

@@ -23,7 +23,10 @@ const typeset = (tex: string) =>
   katex.renderToString(tex, { displayMode: true, throwOnError: false });
 /** Inline mode: KaTeX may break the line after a top-level + or =, so a long loss fits the panel. */
 const typesetWrapping = (tex: string) =>
-  katex.renderToString(String.raw`\displaystyle ${tex}`, { displayMode: false, throwOnError: false });
+  katex.renderToString(String.raw`\displaystyle ${tex}`, {
+    displayMode: false,
+    throwOnError: false,
+  });
 
 /**
  * The distilled student's loss, typeset with KaTeX: its general form, the same with the current

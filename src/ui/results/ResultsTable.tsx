@@ -96,7 +96,11 @@ function ResultsTableView({ results, members, latest, transferLabels, preset, bi
                         : ''}
                   </td>
                   <td className="mono" data-testid={`kl-${m.id}`}>
-                    {reading?.kl !== undefined ? formatKl(reading.kl) : m.role === 'learner' ? '–' : ''}
+                    {reading?.kl !== undefined
+                      ? formatKl(reading.kl)
+                      : m.role === 'learner'
+                        ? '–'
+                        : ''}
                   </td>
                   {omitted.length > 0 && (
                     <td

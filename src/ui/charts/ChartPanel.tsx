@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+import { CartesianGrid, LineChart, ResponsiveContainer, XAxis } from 'recharts';
+import { ChartLegend, type LegendItem } from './ChartLegend.tsx';
+import { CHART_MARGIN, EPOCH_AXIS_PROPS, GRID_PROPS } from './chartStyle.ts';
+
+interface Props {
+  /** The heading's id, which the panel is labelled by. */
+  titleId: string;
+  testId: string;
+  title: string;
+  legend: readonly LegendItem[];
+  /** What the plot shows, in words: the plot is an image to assistive technology. */
+  description: string;
+  /** The rows drawn, one per point on the epoch axis. */
+  data: readonly unknown[];
+  /** How many points the chart has (`data-points`); the rows drawn may be fewer. */
+  pointCount: number;
+  /** The y-axis, tooltip and lines, as recharts elements: they join the grid and epoch axis. */
+  children: ReactNode;
+  /** Shown under the plot. */
+  note?: ReactNode;
+}
+
+/** A chart over epochs of training: the panel, its heading and legend, the grid and the epoch axis. */
+export function ChartPanel({
+  titleId,
+  testId,
+  title,
+  legend,
+  description,
+  data,
+  pointCount,
+  children,
+  note,
+}: Props) {
+  return (
+    <section
+      className="panel chart"
+      aria-labelledby={titleId}
+      data-testid={testId}
+      data-points={pointCount}
+    >
+      <h2 id={titleId}>{title}</h2>
+      <ChartLegend items={legend} />
+      <div className="chart-box" role="img" aria-label={description}>
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart data={data} margin={CHART_MARGIN}>
+            <CartesianGrid {...GRID_PROPS} />
+            <XAxis {...EPOCH_AXIS_PROPS} />
+            {children}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      {note}
+    </section>
+  );
+}
