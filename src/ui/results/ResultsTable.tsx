@@ -52,7 +52,7 @@ function ResultsTableView({ results, members, latest, transferLabels, preset, bi
                 scope="col"
                 title="Mean KL divergence from the teacher's to the student's softmax at T = 1 on the test digits, in nats (0: the same outputs)"
               >
-                KL(teacher ‖ model)
+                KL (nats)
               </th>
               {omitted.length > 0 && (
                 <th
