@@ -36,6 +36,10 @@ export class EvaluationJob {
     return this.offset / this.test.count;
   }
 
+  get testCount(): number {
+    return this.test.count;
+  }
+
   get members(): string[] {
     return this.models.map((m) => m.id);
   }

@@ -1,5 +1,7 @@
 import { NUM_CLASSES } from '../data/mnistAssets.ts';
 import { combineTeacherLogits } from '../kd/combineTeachers.ts';
+import type { EvaluationJob } from './evaluation.ts';
+import type { RunHistory } from './history.ts';
 import type { LearnerMember } from './members.ts';
 import type { Recipe } from './recipe.ts';
 
@@ -37,4 +39,23 @@ export function referenceLogits(
     references.set(l.spec.id, out);
   }
   return references;
+}
+
+/**
+ * A finished test-set evaluation: its logits become the members' latest, and the history gets
+ * each member's errors and each learner's fidelity against its reference.
+ */
+export function recordFinishedEvaluation(
+  job: EvaluationJob,
+  id: number,
+  recipe: Recipe,
+  learners: readonly LearnerMember[],
+  testLogits: Map<string, Float32Array>,
+  history: RunHistory,
+): { id: number; epoch: number; logits: Map<string, Float32Array> } {
+  const count = job.testCount;
+  for (const [member, logits] of job.logits) testLogits.set(member, logits);
+  const references = referenceLogits(recipe, learners, testLogits, count);
+  history.recordEvaluation(job.epoch, job.errors(), count, job.logits, references);
+  return { id, epoch: job.epoch, logits: job.logits };
 }

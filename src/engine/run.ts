@@ -9,7 +9,7 @@ import type { MnistSplit } from '../data/batches.ts';
 import { buildTransferSet } from '../data/transferSet.ts';
 import { NUM_CLASSES } from '../data/mnistAssets.ts';
 import type { MatMul } from '../kernels/denseMatMul.ts';
-import { copyWeights } from '../models/mlp.ts';
+import type { Mlp } from '../models/mlp.ts';
 import { EvaluationJob } from './evaluation.ts';
 import { RunHistory } from './history.ts';
 import { LearnerLockstep } from './learnerLockstep.ts';
@@ -24,7 +24,9 @@ import {
 } from './members.ts';
 import type { LiveHyper, Phase, Progress, RosterEntry } from './protocol.ts';
 import { validateRecipe, type Recipe } from './recipe.ts';
-import { referenceLogits } from './references.ts';
+import { recordFinishedEvaluation } from './references.ts';
+import { describeProgress } from './runProgress.ts';
+import { adoptLearnerTeachers, copyEarlierLearners } from './stageStart.ts';
 import { sampleLogitsOf } from './sampleLogits.ts';
 import { TeacherOutputCache } from './teacherCache.ts';
 import { TeacherTrainer } from './teacherTraining.ts';
@@ -117,47 +119,24 @@ export class Run {
   }
 
   get progress(): Progress {
-    if (this.evaluation) {
-      const count = this.data.test.count;
-      return {
-        activity: 'evaluating',
-        done: Math.round(this.evaluation.fraction * count),
-        total: count,
-        members: this.evaluation.members,
-      };
-    }
-    switch (this.phase) {
-      case 'teachers': {
-        const t = this.toTrain[0];
-        return {
-          activity: 'training',
-          done: t.epoch,
-          total: t.training.epochs,
-          members: [t.member.spec.id],
-        };
-      }
-      case 'caching': {
-        const pending = this.teachersToCache();
-        const id = pending[0]?.spec.id;
-        return {
-          activity: 'caching',
-          done: id ? this.cache.done(id) : this.transfer.length,
-          total: this.transfer.length,
-          members: pending.map((t) => t.spec.id),
-        };
-      }
-      case 'learners':
-        return {
-          activity: 'training',
-          done: this.epoch,
-          total: this.recipe.schedule.epochs,
-          members: this.lockstep?.members ?? [],
-        };
-      case 'done':
-        return { activity: 'done', done: 1, total: 1, members: [] };
-      default:
-        return { activity: 'ready', done: 0, total: 1, members: [] };
-    }
+    const pending = this.phase === 'caching' ? this.teachersToCache() : [];
+    const cachingId = pending[0]?.spec.id;
+    return describeProgress({
+      phase: this.phase,
+      evaluation: this.evaluation,
+      testCount: this.data.test.count,
+      teacher: this.toTrain[0],
+      caching: {
+        members: pending.map((t) => t.spec.id),
+        done: cachingId ? this.cache.done(cachingId) : this.transfer.length,
+        total: this.transfer.length,
+      },
+      learners: {
+        done: this.epoch,
+        total: this.recipe.schedule.epochs,
+        members: this.lockstep?.members ?? [],
+      },
+    });
   }
 
   /** Evaluates the teachers that are ready (loaded), so their errors show before training. */
@@ -165,11 +144,7 @@ export class Run {
     if (this.teachersEvaluated || this.evaluation) return;
     const ready = this.teachers.filter((t) => t.spec.source.kind === 'pretrained');
     this.teachersEvaluated = true;
-    if (ready.length > 0)
-      this.startEvaluation(
-        ready.map((t) => ({ id: t.spec.id, model: t.model! })),
-        0,
-      );
+    if (ready.length > 0) this.evaluateTeachers(ready, 0);
   }
 
   /** Stops training teachers here: they are used as they are now. */
@@ -180,11 +155,7 @@ export class Run {
     this.evaluation = null;
     // Every teacher with weights now is evaluated once (a pretrained one may already have been).
     const pending = this.teachers.filter((t) => t.model && !this.testLogits.has(t.spec.id));
-    if (pending.length > 0)
-      this.startEvaluation(
-        pending.map((t) => ({ id: t.spec.id, model: t.model! })),
-        this.epoch,
-      );
+    if (pending.length > 0) this.evaluateTeachers(pending, this.epoch);
     this.teachersEvaluated = true;
     this.phase = this.stages.length > 0 ? 'caching' : 'done';
   }
@@ -197,8 +168,7 @@ export class Run {
           this.finishTeachers();
         } else {
           this.phase = 'teachers';
-          const t = this.toTrain[0].member;
-          this.startEvaluation([{ id: t.spec.id, model: t.model! }], 0);
+          this.evaluateTeachers([this.toTrain[0].member], 0);
         }
         return 'phase-changed';
       case 'teachers':
@@ -242,13 +212,12 @@ export class Run {
       if (this.toTrain.length === 0) {
         this.finishTeachers();
       } else {
-        const next = this.toTrain[0].member;
-        this.startEvaluation([{ id: next.spec.id, model: next.model! }], 0);
+        this.evaluateTeachers([this.toTrain[0].member], 0);
       }
       return 'phase-changed';
     }
     if (trainer.step % this.recipe.schedule.evalEvery === 0)
-      this.startEvaluation([{ id, model: trainer.member.model! }], trainer.epoch);
+      this.evaluateTeachers([trainer.member], trainer.epoch);
     return 'trained';
   }
 
@@ -263,18 +232,7 @@ export class Run {
   }
 
   private cacheTick(): TickResult {
-    // Teachers that come from a learner of an earlier stage take its (now frozen) model.
-    for (const t of this.teachers) {
-      if (t.spec.source.kind === 'learner' && !t.model) {
-        const from = t.spec.source.learner;
-        const learner = this.learners.find((l) => l.spec.id === from)!;
-        if (learner.stage < this.stage) {
-          t.model = learner.model;
-          const logits = this.testLogits.get(from);
-          if (logits) this.testLogits.set(t.spec.id, logits);
-        }
-      }
-    }
+    adoptLearnerTeachers(this.teachers, this.learners, this.stage, this.testLogits);
     const pending = this.teachersToCache();
     if (pending.length > 0) {
       const t = pending[0];
@@ -288,12 +246,7 @@ export class Run {
       this.cache.fillChunk(t.spec.id, t.model, hinted?.hint?.teacherLayer);
       return 'trained';
     }
-    // A learner copying one of an earlier stage starts from its weights as they are now.
-    for (const l of this.learners) {
-      if (l.stage !== this.stage || l.spec.init.kind !== 'copy') continue;
-      const source = this.learners.find((s) => s.spec.id === (l.spec.init as { of: string }).of)!;
-      if (source.stage < this.stage) copyWeights(l.model, source.model);
-    }
+    copyEarlierLearners(this.learners, this.stage);
     this.lockstep = new LearnerLockstep(
       this.data.train,
       this.transfer,
@@ -329,32 +282,30 @@ export class Run {
     return 'diverged';
   }
 
-  private startEvaluation(
-    models: { id: string; model: import('../models/mlp.ts').Mlp }[],
-    epoch: number,
-  ): void {
+  private startEvaluation(models: { id: string; model: Mlp }[], epoch: number): void {
     this.evaluation = new EvaluationJob(this.data.test, models, epoch);
+  }
+
+  private evaluateTeachers(teachers: readonly TeacherMember[], epoch: number): void {
+    this.startEvaluation(
+      teachers.map((t) => ({ id: t.spec.id, model: t.model! })),
+      epoch,
+    );
   }
 
   private evaluationTick(): TickResult {
     const job = this.evaluation!;
     if (!job.runChunk()) return 'trained';
     this.evaluation = null;
-    for (const [id, logits] of job.logits) this.testLogits.set(id, logits);
-    const references = referenceLogits(
+    const id = ++this.evaluationCount;
+    this.lastEvaluation = recordFinishedEvaluation(
+      job,
+      id,
       this.recipe,
       this.learners,
       this.testLogits,
-      this.data.test.count,
+      this.history,
     );
-    this.history.recordEvaluation(
-      job.epoch,
-      job.errors(),
-      this.data.test.count,
-      job.logits,
-      references,
-    );
-    this.lastEvaluation = { id: ++this.evaluationCount, epoch: job.epoch, logits: job.logits };
     return 'phase-changed';
   }
 }
