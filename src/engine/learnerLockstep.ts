@@ -17,6 +17,7 @@ import type { Recipe } from './recipe.ts';
 import type { TeacherOutputCache } from './teacherCache.ts';
 import type { ThroughputMeter } from './throughput.ts';
 import { objectiveStep } from './steps.ts';
+import { targetSource, type TargetSource } from './targets.ts';
 
 export class LearnerLockstep {
   step = 0;
@@ -31,6 +32,7 @@ export class LearnerLockstep {
   private readonly indices: Int32Array;
   private readonly targets: Float32Array[];
   private readonly hintBuffers: Float32Array[] = [];
+  private readonly sources: TargetSource[];
 
   constructor(
     private readonly train: MnistSplit,
@@ -46,6 +48,7 @@ export class LearnerLockstep {
     this.labels = new Int32Array(this.batchSize);
     this.indices = new Int32Array(this.batchSize);
     this.targets = learners.map(() => new Float32Array(this.batchSize * NUM_CLASSES));
+    this.sources = learners.map((l) => targetSource(recipe, l.spec.teachers, l.spec.combine));
   }
 
   get members(): string[] {
@@ -120,16 +123,7 @@ export class LearnerLockstep {
         }
         if (learner.spec.teachers.length > 0) {
           const out = this.targets[k];
-          const combine = learner.spec.combine ?? 'mean-logits';
-          this.cache.targets(
-            learner.spec.teachers,
-            combine,
-            hyper.temperature,
-            positions,
-            start,
-            size,
-            out,
-          );
+          this.cache.targets(this.sources[k], hyper.temperature, positions, start, size, out);
           teacherLogits = tf.tensor2d(out, [size, NUM_CLASSES]);
         }
         const t0 = performance.now();

@@ -51,6 +51,13 @@ export interface LearnerMember {
   trains: boolean;
 }
 
+const TEACHER_ORIGIN = {
+  pretrained: 'pretrained',
+  train: 'trained here',
+  learner: 'earlier learner',
+  combined: 'combined',
+} as const satisfies Record<TeacherSpec['source']['kind'], RosterEntry['origin']>;
+
 /** Colours for members without one of their own: teacher first, then learners in order. */
 const TEACHER_COLORS = ['#5b5bd6', '#8e4ec6', '#3e63dd', '#6e56cf'];
 const LEARNER_COLORS = ['#0e9f85', '#e07a2f', '#d6409f', '#2f8fd6', '#9a6b00', '#5c7c2f'];
@@ -62,7 +69,8 @@ export function buildTeachers(
 ): TeacherMember[] {
   return recipe.teachers.map((spec) => {
     const source = spec.source;
-    if (source.kind === 'learner') return { spec, model: null, optimizer: null, average: null };
+    if (source.kind === 'learner' || source.kind === 'combined')
+      return { spec, model: null, optimizer: null, average: null };
     const seed = source.kind === 'train' ? source.training.seed : 0;
     const dropout =
       source.kind === 'train' ? (source.training.dropout ?? TEACHER_DROPOUT) : TEACHER_DROPOUT;
@@ -142,13 +150,10 @@ export function rosterEntries(
       color: t.spec.color ?? TEACHER_COLORS[i % TEACHER_COLORS.length],
       parameters: parameterCount(sizes),
       architecture: sizes.join('-'),
-      origin:
-        source.kind === 'pretrained'
-          ? 'pretrained'
-          : source.kind === 'train'
-            ? 'trained here'
-            : 'earlier learner',
+      origin: TEACHER_ORIGIN[source.kind],
       fromLearner: source.kind === 'learner' ? source.learner : undefined,
+      combines: source.kind === 'combined' ? [...source.members] : undefined,
+      rule: source.kind === 'combined' ? source.rule.kind : undefined,
       lossTerms: source.kind === 'train' ? ['hard'] : [],
       teachers: [],
       trains: source.kind === 'train',
@@ -165,7 +170,7 @@ export function rosterEntries(
       color: l.spec.color ?? LEARNER_COLORS[i % LEARNER_COLORS.length],
       parameters: parameterCount(sizes),
       architecture: sizes.join('-'),
-      origin: l.spec.teachers.length > 0 ? 'distilled' : 'hard labels',
+      origin: l.spec.teachers.length > 0 || l.hint ? 'distilled' : 'hard labels',
       objective: l.objective.id,
       temperature: l.spec.objective.temperature,
       alpha: l.spec.objective.alpha,
@@ -177,6 +182,13 @@ export function rosterEntries(
       biasAdjustable: l.spec.biasAdjustable ?? false,
     };
   });
+  // A combined teacher is as big as its members together.
+  for (const entry of teacherEntries) {
+    if (!entry.combines) continue;
+    const members = teacherEntries.filter((t) => entry.combines!.includes(t.id));
+    entry.parameters = members.reduce((sum, t) => sum + t.parameters, 0);
+    entry.architecture = `${members.length} × ${members[0]?.architecture ?? ''}`;
+  }
   return [...teacherEntries, ...learnerEntries];
 }
 

@@ -90,7 +90,8 @@ export interface RosterEntry {
   /** Layer widths, e.g. "784-800-800-10". */
   architecture: string;
   /** Teachers: where the weights come from. Learners: 'distilled' or 'hard labels'. */
-  origin: 'pretrained' | 'trained here' | 'earlier learner' | 'distilled' | 'hard labels';
+  origin:
+    'pretrained' | 'trained here' | 'earlier learner' | 'combined' | 'distilled' | 'hard labels';
   /** Learners: the objective they minimize. */
   objective?: ObjectiveId;
   /** Learners: fixed T / α, when they do not follow the sliders. */
@@ -104,6 +105,9 @@ export interface RosterEntry {
   teachers: string[];
   /** Teachers: the learner they come from. */
   fromLearner?: string;
+  /** Combined teachers: the teachers they combine, and how. */
+  combines?: string[];
+  rule?: 'mean-logits' | 'mean-probabilities' | 'specialists';
   /**
    * Whether it trains in this run: a teacher trained here, or a learner that can learn from the
    * transfer set (false for a hard-label learner on an unlabeled one, and for loaded teachers).

@@ -5,6 +5,7 @@
  * URL to one (state/toRecipe.ts). Modelled on torchdistill's one-config-per-experiment and on
  * the Keras 3 Distiller (a student, teachers, and a list of weighted loss objects).
  */
+import type { CombineRule } from '../kd/combineRule.ts';
 import type { ObjectiveId, ObjectiveParams } from '../kd/objective.ts';
 import type { HiddenLayers } from '../models/architectures.ts';
 
@@ -21,7 +22,12 @@ export type TeacherSource =
   /** Trained here first, with hard labels, on the training split (or only `digits` of it). */
   | { kind: 'train'; training: TeacherTraining }
   /** An earlier learner of the same run (born-again, teacher assistant), frozen once trained. */
-  | { kind: 'learner'; learner: string };
+  | { kind: 'learner'; learner: string }
+  /**
+   * Other teachers of the run combined (an ensemble's mean, or specialists' product): it has no
+   * weights of its own; its targets and test errors are computed from its members' outputs.
+   */
+  | { kind: 'combined'; members: readonly string[]; rule: CombineRule };
 
 export interface TeacherTraining {
   epochs: number;
@@ -29,6 +35,11 @@ export interface TeacherTraining {
   seed: number;
   /** Digit classes it trains on; all ten when absent. */
   digits?: readonly number[];
+  /**
+   * Relabels the training digits (label → labelMap[label]): a specialist keeps its own classes
+   * and maps every other digit to its "none of mine" slot (Hinton et al. 2015, §5).
+   */
+  labelMap?: readonly number[];
   /** Random translations of up to this many pixels (Hinton et al. 2015 used 2). Default 0. */
   shift?: number;
   /** Learning rate × decay^epoch. Default 1 (constant). */
@@ -132,6 +143,10 @@ export function validateRecipe(recipe: Recipe): void {
   for (const t of recipe.teachers) {
     if (t.source.kind === 'learner' && !learnerIds.has(t.source.learner))
       throw new Error(`Teacher "${t.id}" comes from an unknown learner "${t.source.learner}".`);
+    if (t.source.kind === 'combined')
+      for (const m of t.source.members)
+        if (!teacherIds.has(m) || m === t.id)
+          throw new Error(`Teacher "${t.id}" combines an unknown teacher "${m}".`);
   }
   for (const l of recipe.learners) {
     for (const t of l.teachers)

@@ -27,6 +27,7 @@ import { validateRecipe, type Recipe } from './recipe.ts';
 import { recordFinishedEvaluation } from './references.ts';
 import { describeProgress } from './runProgress.ts';
 import { adoptLearnerTeachers, copyEarlierLearners } from './stageStart.ts';
+import { cachedTeachers } from './targets.ts';
 import { sampleLogitsOf } from './sampleLogits.ts';
 import { TeacherOutputCache } from './teacherCache.ts';
 import { TeacherTrainer } from './teacherTraining.ts';
@@ -70,6 +71,8 @@ export class Run {
   private evaluation: EvaluationJob | null = null;
   private evaluationCount = 0;
   private teachersEvaluated = false;
+  /** Teachers trained here that finished since the last evaluation of teachers. */
+  private readonly finishedTeachers = new Set<string>();
 
   constructor(
     private readonly data: RunData,
@@ -150,11 +153,17 @@ export class Run {
   /** Stops training teachers here: they are used as they are now. */
   finishTeachers(): void {
     if (this.phase !== 'ready' && this.phase !== 'teachers') return;
-    for (const t of this.toTrain) t.finish();
+    for (const t of this.toTrain) {
+      t.finish();
+      this.finishedTeachers.add(t.member.spec.id);
+    }
     this.toTrain.length = 0;
     this.evaluation = null;
-    // Every teacher with weights now is evaluated once (a pretrained one may already have been).
-    const pending = this.teachers.filter((t) => t.model && !this.testLogits.has(t.spec.id));
+    // Every teacher is evaluated as it is now: once if loaded, at the end if trained here.
+    const pending = this.teachers.filter(
+      (t) => t.model && (!this.testLogits.has(t.spec.id) || this.finishedTeachers.has(t.spec.id)),
+    );
+    this.finishedTeachers.clear();
     if (pending.length > 0) this.evaluateTeachers(pending, this.epoch);
     this.teachersEvaluated = true;
     this.phase = this.stages.length > 0 ? 'caching' : 'done';
@@ -209,11 +218,10 @@ export class Run {
     if (trainer.finished) {
       trainer.finish();
       this.toTrain.shift();
-      if (this.toTrain.length === 0) {
-        this.finishTeachers();
-      } else {
-        this.evaluateTeachers([this.toTrain[0].member], 0);
-      }
+      this.finishedTeachers.add(id);
+      // The next teacher starts at once; this one is evaluated as it ends (all of them, at the last).
+      if (this.toTrain.length === 0) this.finishTeachers();
+      else this.evaluateTeachers([trainer.member], trainer.epoch);
       return 'phase-changed';
     }
     if (trainer.step % this.recipe.schedule.evalEvery === 0)
@@ -223,10 +231,10 @@ export class Run {
 
   /** Teachers the current stage's learners listen to whose outputs are not cached yet. */
   private teachersToCache(): TeacherMember[] {
-    const needed = new Set(
-      this.learners
-        .filter((l) => l.stage === this.stage && l.trains)
-        .flatMap((l) => [...l.spec.teachers, ...(l.hint ? [l.hint.teacher] : [])]),
+    const stage = this.learners.filter((l) => l.stage === this.stage && l.trains);
+    const needed = cachedTeachers(
+      this.recipe,
+      stage.map((l) => l.spec),
     );
     return this.teachers.filter((t) => needed.has(t.spec.id) && !this.cache.has(t.spec.id));
   }
@@ -305,6 +313,7 @@ export class Run {
       this.learners,
       this.testLogits,
       this.history,
+      this.data.test.labels,
     );
     return 'phase-changed';
   }

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { MnistSplit } from '../data/batches.ts';
 import { fillBatch } from '../data/batches.ts';
-import { IMAGE_SIZE } from '../data/mnistAssets.ts';
+import { IMAGE_SIZE, NUM_CLASSES } from '../data/mnistAssets.ts';
+import { combineTargets } from '../kd/combineRule.ts';
 import type { Mlp } from '../models/mlp.ts';
 import type { LearnerMember, TeacherMember } from './members.ts';
 import type { Phase } from './protocol.ts';
@@ -48,6 +49,21 @@ export function sampleLogitsOf(
       out[t.spec.id] = logits.slice();
     }
     for (const l of run.learners) out[l.spec.id] = predictLogits(l.model, x);
+    // A combined teacher (ensemble, specialists): its members' sample logits combined at T = 1.
+    for (const t of run.teachers) {
+      if (t.spec.source.kind !== 'combined') continue;
+      const rows = t.spec.source.members.map((m) => out[m]);
+      if (rows.some((r) => !r)) continue;
+      const combined = new Float32Array(rows[0].length);
+      out[t.spec.id] = combineTargets(
+        rows,
+        indices.length,
+        NUM_CLASSES,
+        t.spec.source.rule,
+        1,
+        combined,
+      );
+    }
   } finally {
     x.dispose();
   }

@@ -8,9 +8,9 @@ import * as tf from '@tensorflow/tfjs';
 import type { MnistSplit } from '../data/batches.ts';
 import { fillBatch, gatherRows } from '../data/batches.ts';
 import { IMAGE_SIZE, NUM_CLASSES } from '../data/mnistAssets.ts';
-import { combineTeacherLogits } from '../kd/combineTeachers.ts';
+import { combineTargets } from '../kd/combineRule.ts';
 import type { Mlp } from '../models/mlp.ts';
-import type { TeacherCombination } from './recipe.ts';
+import type { TargetSource } from './targets.ts';
 import { mlpForwardWithHidden } from '../models/mlp.ts';
 import { predictLogits } from './steps.ts';
 
@@ -139,26 +139,26 @@ export class TeacherOutputCache {
 
   /**
    * The targets of a learner for transfer-set positions `positions[start .. start+size)`: one
-   * teacher's cached logits, or several teachers' combined at this batch's T.
+   * teacher's cached logits, or several teachers' combined by `source.rule` at this batch's T.
    */
   targets(
-    teachers: readonly string[],
-    combine: TeacherCombination,
+    source: TargetSource,
     temperature: number,
     positions: Int32Array,
     start: number,
     size: number,
     out: Float32Array,
   ): void {
-    if (teachers.length === 1) {
-      gatherRows(this.logits.get(teachers[0])!, NUM_CLASSES, positions, start, size, out);
+    const { members, rule } = source;
+    if (members.length === 1) {
+      gatherRows(this.logits.get(members[0])!, NUM_CLASSES, positions, start, size, out);
       return;
     }
-    while (this.scratch.length < teachers.length) this.scratch.push(new Float32Array(out.length));
-    const rows = teachers.map((t, k) => {
+    while (this.scratch.length < members.length) this.scratch.push(new Float32Array(out.length));
+    const rows = members.map((t, k) => {
       gatherRows(this.logits.get(t)!, NUM_CLASSES, positions, start, size, this.scratch[k]);
       return this.scratch[k].subarray(0, size * NUM_CLASSES);
     });
-    combineTeacherLogits(rows, size, NUM_CLASSES, combine, temperature, out);
+    combineTargets(rows, size, NUM_CLASSES, rule, temperature, out.subarray(0, size * NUM_CLASSES));
   }
 }

@@ -94,6 +94,9 @@ export class TeacherTrainer {
     } else {
       fillBatch(this.train, this.order, start, this.batchSize, this.pixels, this.labels);
     }
+    const { labelMap } = this.training;
+    if (labelMap)
+      for (let b = 0; b < this.batchSize; b++) this.labels[b] = labelMap[this.labels[b]];
     const x = tf.tensor2d(this.pixels, [this.batchSize, IMAGE_SIZE]);
     const labels = tf.tensor1d(this.labels, 'int32');
     let ce: number;

@@ -7,6 +7,12 @@ export const PRESET_IDS = [
   'only-78',
   'no-labels',
   'three-percent',
+  'ensemble',
+  'specialists',
+  'logit-matching',
+  'fitnets',
+  'born-again',
+  'teacher-assistant',
 ] as const;
 
 export type PresetId = (typeof PRESET_IDS)[number];

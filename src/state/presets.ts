@@ -1,6 +1,7 @@
 import type { PresetId } from './presetIds.ts';
 import type { LearnerSpec, TeacherSpec } from '../engine/recipe.ts';
 import type { Settings } from './settingsSchema.ts';
+import { VARIANT_PRESETS } from './variantPresets.ts';
 
 /** Numbers from Hinton, Vinyals & Dean (2015), §3, MNIST, errors out of 10,000 test digits. */
 export interface PaperNumbers {
@@ -29,9 +30,13 @@ export interface Preset {
    * student and its hard-label twin): data built from the settings (student size, seed, …).
    */
   members?: (s: Settings) => { teachers: TeacherSpec[]; learners: LearnerSpec[] };
+  /** Whether its distilled learners follow the loss-mode control (else their objectives are fixed). */
+  usesLossMode?: boolean;
+  /** Digit groups whose errors the results table shows apart (e.g. each specialist's half). */
+  digitGroups?: readonly { label: string; digits: readonly number[] }[];
 }
 
-export const PRESETS: readonly Preset[] = [
+const HINTON_PRESETS: readonly Preset[] = [
   {
     id: 'hinton2015',
     title: 'Hinton 2015',
@@ -141,6 +146,8 @@ export const PRESETS: readonly Preset[] = [
     paper: {},
   },
 ];
+
+export const PRESETS: readonly Preset[] = [...HINTON_PRESETS, ...VARIANT_PRESETS];
 
 /** The bias shifts the paper applied after training (§3), used by `npm run reproduce`. */
 export const PAPER_BIAS_SHIFT: Partial<Record<Preset['id'], { classes: number[]; shift: number }>> =

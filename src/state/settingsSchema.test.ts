@@ -6,12 +6,13 @@ import { DEFAULT_SETTINGS, SETTING_KEYS, SETTINGS_SCHEMA } from './settingsSchem
 import { toLiveHyper, toRecipe } from './toRecipe.ts';
 
 describe('the settings table', () => {
-  it('declares the twenty settings in a fixed order, the preset first', () => {
+  it('declares the twenty-one settings in a fixed order, the preset first', () => {
     expect(SETTING_KEYS).toEqual([
       'preset',
       'temperature',
       'alpha',
       'lossMode',
+      'ensembleRule',
       'studentSize',
       'seed',
       'batchSize',
@@ -38,6 +39,7 @@ describe('the settings table', () => {
       'T',
       'alpha',
       'loss',
+      'ensemble',
       'student',
       'seed',
       'batch',
@@ -69,6 +71,7 @@ describe('the settings table', () => {
       biasShift: 0,
       temperature: 8,
       lossMode: 'hinton',
+      ensembleRule: 'mean-probabilities',
       alpha: 0.1,
       studentSize: '800-800',
       seed: 1,
@@ -96,7 +99,7 @@ describe('the settings table', () => {
     const live = SETTING_KEYS.filter((k) => SETTINGS_SCHEMA[k].scope === 'live');
     expect(live).toEqual(['temperature', 'alpha', 'biasClasses', 'biasShift', 'logScale', 'embed']);
     const restart = SETTING_KEYS.filter((k) => SETTINGS_SCHEMA[k].scope === 'restart');
-    expect(restart).toHaveLength(14);
+    expect(restart).toHaveLength(15);
   });
 
   it('keeps every default inside its range or among its options', () => {

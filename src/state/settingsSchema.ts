@@ -58,6 +58,14 @@ export const SETTINGS_SCHEMA = {
     default: 'hinton',
     scope: 'restart',
   }),
+  ensembleRule: enumSetting<'mean-probabilities' | 'mean-logits'>({
+    urlKey: 'ensemble',
+    label: 'Ensemble average',
+    help: 'How the ensemble’s teachers combine into one target: the mean of their probabilities at T, or the mean of their logits. Only for presets with an ensemble.',
+    options: ['mean-probabilities', 'mean-logits'],
+    default: 'mean-probabilities',
+    scope: 'restart',
+  }),
   studentSize: enumSetting<StudentSize>({
     urlKey: 'student',
     label: 'Student size',

@@ -47,6 +47,7 @@ function randomValidSettings(random: () => number): Settings {
     temperature: logValue(S.temperature.min, S.temperature.max),
     alpha: int(random, 0, 100) / 100,
     lossMode: pick(random, S.lossMode.options),
+    ensembleRule: pick(random, S.ensembleRule.options),
     studentSize: pick(random, S.studentSize.options),
     seed: int(random, S.seed.min, S.seed.max),
     batchSize: pick(random, S.batchSize.options),

@@ -57,7 +57,10 @@ export function DistillationPanel({
       <LossModeSelect
         value={settings.lossMode}
         onChange={(lossMode) => applyRunSettings({ lossMode })}
-        fixedByPreset={presetById(settings.preset)?.members !== undefined}
+        fixedByPreset={
+          presetById(settings.preset)?.members !== undefined &&
+          !presetById(settings.preset)?.usesLossMode
+        }
       />
       {/* Before the roster, the objective the settings ask for; then the run's own. */}
       <LossFormula
