@@ -20,7 +20,7 @@ import { PRESET_IDS, type PresetId } from '../src/state/presetIds.ts';
 import { PAPER_BIAS_SHIFT, presetById } from '../src/state/presets.ts';
 import { toLiveHyper, toRecipe } from '../src/state/toRecipe.ts';
 import { parseSettings } from '../src/state/urlState.ts';
-import { textOption } from './lib/cliOptions.ts';
+import { flag, textOption } from './lib/cliOptions.ts';
 import { loadMnistNode } from './lib/nodeMnist.ts';
 import { formatSeconds, ProgressBar } from './lib/progress.ts';
 import { writeReproduceTable } from './lib/reproduceTable.ts';
@@ -36,7 +36,13 @@ if (!preset) {
 // --set takes URL parameters, as in the page's link (e.g. "alpha=0.05&T=30"), over the preset's;
 // --epochs N is epochs=N. Both go through the settings schema: out-of-range values are clamped
 // with a notice, as on the page.
+/**
+ * --paper: as long as the schema allows (50 epochs), with a test-set evaluation every epoch, to
+ * see where the curves flatten against the paper's table (Hinton 2015: 67 / 74 / 146 errors).
+ */
+const paper = flag('paper');
 const overrides = [
+  paper ? 'epochs=50' : '',
   textOption('epochs') === undefined ? '' : `epochs=${textOption('epochs')}`,
   textOption('set') ?? '',
 ].filter(Boolean);
@@ -44,14 +50,14 @@ const parsed = parseSettings([`preset=${preset.id}`, ...overrides].join('&'));
 for (const notice of parsed.notices) console.error(`reproduce: ${notice.message}`);
 // Always the pretrained teacher(s); evaluations only at the start and the end of each stage.
 const settings = { ...parsed.settings, teacherSource: 'pretrained' as const, evalEvery: 5000 };
-const out = textOption('out') ?? `bench/reproduce/${preset.id}.json`;
+const out = textOption('out') ?? `bench/reproduce/${preset.id}${paper ? '-paper' : ''}.json`;
 /** The folder with the teachers' weights files and teacher.record.json. */
 const teacherDir = textOption('teacher') ?? 'public/models';
 
 await tf.setBackend('wasm');
 await tf.ready();
 const recipe = toRecipe(settings);
-recipe.schedule.evalEvery = 1_000_000;
+recipe.schedule.evalEvery = paper ? Math.floor(60_000 / recipe.schedule.batchSize) : 1_000_000;
 const pretrained = new Map<string, TeacherWeights>();
 for (const t of recipe.teachers) {
   if (t.source.kind !== 'pretrained') continue;
@@ -121,13 +127,28 @@ const paperShift = PAPER_BIAS_SHIFT[preset.id];
 const shift = new Array<number>(NUM_CLASSES).fill(0);
 if (paperShift) for (const d of paperShift.classes) shift[d] = paperShift.shift;
 const trains = (id: string) => session.run.roster.find((m) => m.id === id)?.trains ?? false;
+/** Errors on each of the preset's digit groups (e.g. each specialist's half), from test logits. */
+const groupErrors = (id: string) => {
+  const l = logits.get(id);
+  if (!l || !preset.digitGroups) return undefined;
+  const { perClass } = errorsByClass(
+    predictWithBiasShift(l, labels.length, NUM_CLASSES, new Array<number>(NUM_CLASSES).fill(0)),
+    labels,
+    NUM_CLASSES,
+  );
+  return Object.fromEntries(
+    preset.digitGroups.map((g) => [g.label, g.digits.reduce((n, d) => n + perClass[d], 0)]),
+  );
+};
 const members = Object.fromEntries(
   session.run.roster.map((m) => [
     m.id,
     {
+      groups: groupErrors(m.id),
       label: m.label,
       role: m.role,
       architecture: m.architecture,
+      parameters: m.parameters,
       objective: m.objective ?? null,
       ...latest[m.id],
     },
@@ -138,6 +159,7 @@ const result = {
   title: preset.title,
   command:
     `npm run reproduce -- --preset ${preset.id}` +
+    (paper ? ' --paper' : '') +
     (textOption('epochs') ? ` --epochs ${textOption('epochs')}` : '') +
     (textOption('set') ? ` --set "${textOption('set')}"` : ''),
   settings,
@@ -152,6 +174,13 @@ const result = {
     ? { ...paperShift, ...evaluate(logits.get('distilled'), shift) }
     : null,
   paper: preset.paper,
+  /** Test errors per member at each evaluation (with --paper: every epoch). */
+  curve: session.run.history.evaluations.map((p) => ({
+    epoch: Math.round(p.epoch * 100) / 100,
+    errors: Object.fromEntries(
+      Object.entries(p.accuracy).map(([id, a]) => [id, Math.round((1 - a) * labels.length)]),
+    ),
+  })),
   seconds: Math.round(seconds),
   backend: tf.getBackend(),
   date: new Date().toISOString(),
