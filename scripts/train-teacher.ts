@@ -129,10 +129,8 @@ const history: EpochRecord[] = [...(prior?.record.history ?? [])];
 const priorSeconds = prior?.record.seconds ?? 0;
 mkdirSync(outDir, { recursive: true });
 let progress: ProgressBar | null = null;
-let lossSum = 0;
-let lossSteps = 0;
 
-function onEpoch(teacher: TeacherMember, epochsDone: number): void {
+function onEpoch(teacher: TeacherMember, epochsDone: number, meanLoss: number): void {
   const e = epochsDone - 1;
   const epoch = firstEpoch + e;
   const lr = lr0 * decay ** e;
@@ -143,12 +141,10 @@ function onEpoch(teacher: TeacherMember, epochsDone: number): void {
   if (teacher.average) history[history.length - 1].testErrorsRaw = rawErrors;
   progress?.done();
   console.error(
-    `epoch ${epoch + 1}: train CE ${(lossSum / Math.max(1, lossSteps)).toFixed(4)}, test errors ${errors}/10000` +
+    `epoch ${epoch + 1}: train CE ${meanLoss.toFixed(4)}, test errors ${errors}/10000` +
       (teacher.average ? ` (averaged; raw weights ${rawErrors})` : '') +
       `, lr ${lr.toExponential(2)}, ${formatSeconds(seconds)}`,
   );
-  lossSum = 0;
-  lossSteps = 0;
   save(teacher.average ?? teacher.model!, epoch + 1, errors, seconds, teacher.model!.dropout);
 }
 
@@ -170,13 +166,7 @@ console.error(
 );
 progress = new ProgressBar(epochs * stepsPerEpoch, 'teacher');
 session.runToEnd((run) => {
-  if (run.phase !== 'teachers') return;
-  const last = run.history.terms.teacher?.[0];
-  if (last) {
-    lossSum += last.value;
-    lossSteps++;
-  }
-  if (run.step % 20 === 0)
+  if (run.phase === 'teachers' && run.step % 20 === 0)
     progress?.update(
       run.step,
       `epoch ${firstEpoch + Math.floor(run.epoch) + 1}/${firstEpoch + epochs}`,

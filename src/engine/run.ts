@@ -43,7 +43,7 @@ export interface RunOptions {
   /** Weights of the recipe's pretrained teachers, by file name. */
   pretrained?: ReadonlyMap<string, TeacherWeights>;
   /** Called after each epoch of a teacher trained here (train:teacher evaluates and saves). */
-  onTeacherEpoch?: (teacher: TeacherMember, epochsDone: number) => void;
+  onTeacherEpoch?: (teacher: TeacherMember, epochsDone: number, meanLoss: number) => void;
 }
 
 /** What one tick did, so the loop knows whether to post a snapshot at once. */
@@ -214,7 +214,11 @@ export class Run {
     this.history.recordTerms(id, ['hard'], [ce]);
     this.history.endStep(trainer.epoch);
     if (trainer.step % trainer.stepsPerEpoch === 0)
-      this.options.onTeacherEpoch?.(trainer.member, trainer.step / trainer.stepsPerEpoch);
+      this.options.onTeacherEpoch?.(
+        trainer.member,
+        trainer.step / trainer.stepsPerEpoch,
+        trainer.lastEpochLoss,
+      );
     if (trainer.finished) {
       trainer.finish();
       this.toTrain.shift();
@@ -240,7 +244,7 @@ export class Run {
   }
 
   private cacheTick(): TickResult {
-    adoptLearnerTeachers(this.teachers, this.learners, this.stage, this.testLogits);
+    adoptLearnerTeachers(this.teachers, this.learners, this.stage, this.testLogits, this.history);
     const pending = this.teachersToCache();
     if (pending.length > 0) {
       const t = pending[0];

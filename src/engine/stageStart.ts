@@ -1,5 +1,6 @@
 /** What changes when a later stage of learners starts (born-again, teacher assistants, FitNets). */
 import { copyWeights } from '../models/mlp.ts';
+import type { RunHistory } from './history.ts';
 import type { LearnerMember, TeacherMember } from './members.ts';
 
 /**
@@ -11,6 +12,7 @@ export function adoptLearnerTeachers(
   learners: readonly LearnerMember[],
   stage: number,
   testLogits: Map<string, Float32Array>,
+  history: RunHistory,
 ): void {
   for (const t of teachers) {
     if (t.spec.source.kind !== 'learner' || t.model) continue;
@@ -20,6 +22,7 @@ export function adoptLearnerTeachers(
     t.model = learner.model;
     const logits = testLogits.get(from);
     if (logits) testLogits.set(t.spec.id, logits);
+    if (history.latest[from]) history.latest[t.spec.id] = { errors: history.latest[from].errors };
   }
 }
 

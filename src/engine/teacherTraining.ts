@@ -25,6 +25,9 @@ export class TeacherTrainer {
   readonly stepsPerEpoch: number;
   /** Steps taken in this session (not counting a resumed teacher's earlier epochs). */
   step = 0;
+  /** Mean training CE of the last completed epoch. */
+  lastEpochLoss = NaN;
+  private epochLossSum = 0;
   private readonly indices: Int32Array;
   private order: Int32Array = new Int32Array(0);
   private orderEpoch = -1;
@@ -112,6 +115,11 @@ export class TeacherTrainer {
       ).values;
     } finally {
       tf.dispose([x, labels]);
+    }
+    this.epochLossSum += ce;
+    if ((this.step + 1) % this.stepsPerEpoch === 0) {
+      this.lastEpochLoss = this.epochLossSum / this.stepsPerEpoch;
+      this.epochLossSum = 0;
     }
     if (this.member.average)
       updateAverage(this.member.average, this.member.model!, this.training.weightAverage!);
