@@ -2,6 +2,7 @@
  * npm run quantize:teacher — stores the pretrained teacher in 8 bits (2.4 MB instead of 4.8 MB)
  * when that costs at most 0.05% test accuracy (5 of 10,000 errors) against the float32 teacher
  * recorded by `npm run train:teacher`; otherwise leaves the float16 file. Updates the record.
+ * --dir <folder>: another teacher's folder (default public/models).
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
@@ -15,9 +16,10 @@ import {
   type MlpWeightsJson,
 } from '../src/models/weightsFile.ts';
 import { loadMnistNode } from './lib/nodeMnist.ts';
+import { textOption } from './lib/cliOptions.ts';
 import { writeTeacherSamples } from './lib/teacherSamples.ts';
 
-const DIR = 'public/models';
+const DIR = textOption('dir') ?? 'public/models';
 const ALLOWED_EXTRA_ERRORS = 5;
 
 await tf.setBackend('wasm');

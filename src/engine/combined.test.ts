@@ -12,14 +12,19 @@ function shrunk(preset: (typeof DEFAULT_SETTINGS)['preset']): Recipe {
   const recipe = toRecipe({ ...DEFAULT_SETTINGS, preset, studentSize: '30-30', seed: 3 });
   return {
     ...recipe,
-    teachers: recipe.teachers.map((t) =>
-      t.source.kind === 'train'
+    teachers: recipe.teachers.map((t, k) =>
+      t.source.kind === 'pretrained'
         ? {
             ...t,
-            hidden: '30-30',
-            source: { kind: 'train', training: { ...t.source.training, epochs: 2 } },
+            hidden: '300-300' as const,
+            source: { kind: 'train' as const, training: { epochs: 2, seed: 40 + k } },
           }
-        : t,
+        : t.source.kind === 'train'
+          ? {
+              ...t,
+              source: { kind: 'train', training: { ...t.source.training, epochs: 2 } },
+            }
+          : t,
     ),
     learners: recipe.learners.map((l) => ({ ...l, hidden: '30-30' })),
     schedule: { epochs: 2, batchSize: 32, learningRate: 0.003, evalEvery: 1000 },

@@ -15,7 +15,7 @@ import { PresetBar } from './presets/PresetBar.tsx';
 import { PerClassPanel } from './results/PerClassPanel.tsx';
 import { ResultsTable } from './results/ResultsTable.tsx';
 import { useTestResults } from './results/useTestResults.ts';
-import { provisionalMembers } from './roster/rosterView.ts';
+import { hasMeanEnsemble, provisionalMembers } from './roster/rosterView.ts';
 import { SoftTargetPanel } from './softTargets/SoftTargetPanel.tsx';
 import { Notices } from './status/Notices.tsx';
 import { StatusBar } from './status/StatusBar.tsx';
@@ -146,7 +146,11 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
           {!settings.embed && (
             <section className="panel run" aria-labelledby="run-title">
               <h2 id="run-title">Run settings</h2>
-              <RunSettings settings={settings} onApply={applyRunSettings} />
+              <RunSettings
+                settings={settings}
+                onApply={applyRunSettings}
+                ensemble={hasMeanEnsemble(members)}
+              />
             </section>
           )}
         </aside>

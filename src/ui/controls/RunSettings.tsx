@@ -10,19 +10,29 @@ const RESTART_KEYS = SETTING_KEYS.filter(
   (k) => SETTINGS_SCHEMA[k].scope === 'restart' && k !== 'preset' && k !== 'lossMode',
 );
 
-/** The settings that need a fresh run, generated from the schema table; applied together. */
-function RunSettingsView({
-  settings,
-  onApply,
-}: {
+/** Options shown in words rather than as their URL values. */
+const OPTION_WORDS: Partial<Record<SettingKey, Record<string, string>>> = {
+  ensembleRule: {
+    'mean-probabilities': 'mean of probabilities',
+    'mean-logits': 'mean of logits',
+  },
+};
+
+interface Props {
   settings: Settings;
   onApply: (patch: Partial<Settings>) => void;
-}) {
+  /** Whether the run has an ensemble that averages its teachers (its rule can be chosen). */
+  ensemble: boolean;
+}
+
+/** The settings that need a fresh run, generated from the schema table; applied together. */
+function RunSettingsView({ settings, onApply, ensemble }: Props) {
   const [draft, setDraft] = useState<Partial<Settings>>({});
   const value = <K extends SettingKey>(k: K): Settings[K] =>
     (draft[k] ?? settings[k]) as Settings[K];
   const set = (k: SettingKey, v: string | number | boolean) => setDraft((d) => ({ ...d, [k]: v }));
-  const changed = RESTART_KEYS.filter((k) => k in draft && draft[k] !== settings[k]);
+  const keys = RESTART_KEYS.filter((k) => k !== 'ensembleRule' || ensemble);
+  const changed = keys.filter((k) => k in draft && draft[k] !== settings[k]);
 
   return (
     <form
@@ -36,7 +46,7 @@ function RunSettingsView({
       }}
     >
       <div className="settings-grid">
-        {RESTART_KEYS.map((k) => {
+        {keys.map((k) => {
           const spec = SETTINGS_SCHEMA[k];
           const id = `setting-${k}`;
           if (spec.kind === 'digits') {
@@ -66,7 +76,12 @@ function RunSettingsView({
             );
           }
           return (
-            <label key={k} htmlFor={id} title={spec.help}>
+            <label
+              key={k}
+              htmlFor={id}
+              title={spec.help}
+              className={k in OPTION_WORDS ? 'wide' : undefined}
+            >
               <span>{spec.label}</span>
               {spec.kind === 'enum' ? (
                 <select
@@ -81,7 +96,7 @@ function RunSettingsView({
                 >
                   {spec.options.map((o) => (
                     <option key={String(o)} value={String(o)}>
-                      {String(o)}
+                      {OPTION_WORDS[k]?.[String(o)] ?? String(o)}
                     </option>
                   ))}
                 </select>
@@ -117,6 +132,7 @@ function RunSettingsView({
  * Re-renders only when a restart-scoped value changes (not on every slider move). An older
  * `onApply` is as good as a newer one: it reads only these values and patches the rest.
  */
-export const RunSettings = memo(RunSettingsView, (a, b) =>
-  RESTART_KEYS.every((k) => a.settings[k] === b.settings[k]),
+export const RunSettings = memo(
+  RunSettingsView,
+  (a, b) => a.ensemble === b.ensemble && RESTART_KEYS.every((k) => a.settings[k] === b.settings[k]),
 );

@@ -1,8 +1,19 @@
 import { memo } from 'react';
 import type { PresetId } from '../../state/presetIds.ts';
-import { PRESETS, presetById } from '../../state/presets.ts';
+import { PRESETS, presetById, type Preset } from '../../state/presets.ts';
+import { VARIANT_PRESETS } from '../../state/variantPresets.ts';
 
-/** One click per experiment of the paper; each sets values the learner can still change. */
+/** The paper's own experiments first, then the variants that came after it. */
+const GROUPS: readonly { id: string; title: string; presets: readonly Preset[] }[] = [
+  {
+    id: 'hinton',
+    title: 'Hinton et al. 2015',
+    presets: PRESETS.filter((p) => !VARIANT_PRESETS.includes(p)),
+  },
+  { id: 'variants', title: 'Distillation variants', presets: VARIANT_PRESETS },
+];
+
+/** One click per experiment; each sets values the learner can still change. */
 function PresetBarView({
   active,
   onSelect,
@@ -15,16 +26,30 @@ function PresetBarView({
     <section className="panel presets" aria-labelledby="presets-title">
       <div className="presets-row">
         <h2 id="presets-title">Experiments</h2>
-        <div className="preset-buttons" role="group" aria-label="Presets">
-          {PRESETS.map((p) => (
-            <button
-              key={p.id}
-              className={p.id === active ? 'on' : undefined}
-              aria-pressed={p.id === active}
-              onClick={() => onSelect(p.id)}
+        <div className="preset-groups" role="group" aria-label="Presets">
+          {GROUPS.map((g) => (
+            <div
+              key={g.id}
+              className="preset-group"
+              role="group"
+              aria-labelledby={`preset-group-${g.id}`}
             >
-              {p.title}
-            </button>
+              <span id={`preset-group-${g.id}`} className="preset-group-label">
+                {g.title}
+              </span>
+              <div className="preset-buttons">
+                {g.presets.map((p) => (
+                  <button
+                    key={p.id}
+                    className={p.id === active ? 'on' : undefined}
+                    aria-pressed={p.id === active}
+                    onClick={() => onSelect(p.id)}
+                  >
+                    {p.title}
+                  </button>
+                ))}
+              </div>
+            </div>
           ))}
         </div>
       </div>

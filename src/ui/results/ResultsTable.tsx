@@ -4,6 +4,7 @@ import type { Preset } from '../../state/presets.ts';
 import { formatAgreement, formatKl } from '../fidelityText.ts';
 import { firstControl, firstDistilled, shortLabel } from '../roster/rosterView.ts';
 import { Swatch } from '../roster/Swatch.tsx';
+import { groupErrors } from './digitGroups.ts';
 import { paperLine } from './paperNumbers.ts';
 import type { TestResults } from './useTestResults.ts';
 
@@ -24,6 +25,8 @@ const pct = (errors: number, n: number) => `${(100 * (1 - errors / n)).toFixed(2
 function ResultsTableView({ results, members, latest, transferLabels, preset, biasActive }: Props) {
   const n = results?.testSize ?? 10_000;
   const omitted = results?.omitted ?? [];
+  // The preset's digit groups (e.g. each specialist's half): errors on each, apart.
+  const groups = preset?.digitGroups ?? [];
   const paper = paperLine(preset?.paper, members);
   const distilled = firstDistilled(members);
   const control = firstControl(members);
@@ -62,6 +65,11 @@ function ResultsTableView({ results, members, latest, transferLabels, preset, bi
                   On {omitted.join('')}
                 </th>
               )}
+              {groups.map((g) => (
+                <th key={g.label} scope="col" title={`Test errors on the digits ${g.label}`}>
+                  Errors on {g.label}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -111,6 +119,19 @@ function ResultsTableView({ results, members, latest, transferLabels, preset, bi
                       {na || !r ? '–' : `${r.omittedErrors}/${r.omittedCount}`}
                     </td>
                   )}
+                  {groups.map((g, i) => {
+                    const e = r && !na ? groupErrors(r, g) : undefined;
+                    return (
+                      <td
+                        key={g.label}
+                        className="mono"
+                        data-testid={`group-errors-${m.id}-${i}`}
+                        title={e && `${e.errors} of ${e.count} test digits ${g.label}`}
+                      >
+                        {e ? e.errors : '–'}
+                      </td>
+                    );
+                  })}
                 </tr>
               );
             })}

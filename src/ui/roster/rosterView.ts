@@ -14,6 +14,8 @@ export interface MemberLook {
   color: string;
   role: RosterEntry['role'];
   teachers: readonly string[];
+  /** Combined teachers: the teachers they combine. */
+  combines?: readonly string[];
 }
 
 export const teachersOf = <M extends MemberLook>(members: readonly M[]): M[] =>
@@ -57,6 +59,29 @@ const listOf = (names: string[]): string =>
     ? names.join(' and ')
     : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 
+/** Ids of the teachers a combined teacher on the roster stands for (an ensemble's members). */
+export function combinedMemberIds(members: readonly MemberLook[]): Set<string> {
+  return new Set(members.flatMap((m) => m.combines ?? []));
+}
+
+/** Whether a combined teacher (ensemble) on the roster averages its members (logits or probabilities). */
+export const hasMeanEnsemble = (members: readonly RosterEntry[]): boolean =>
+  members.some((m) => m.rule === 'mean-logits' || m.rule === 'mean-probabilities');
+
+const RULE_WORDS: Record<NonNullable<RosterEntry['rule']>, string> = {
+  'mean-probabilities': 'mean of probabilities',
+  'mean-logits': 'mean of logits',
+  specialists: 'product',
+};
+
+/** "ensemble of teacher 1, teacher 2 · mean of logits", "product of specialist 0–4 and …". */
+function describeCombined(member: RosterEntry, members: readonly RosterEntry[]): string {
+  const names = (member.combines ?? []).map((id) => labelOf(members, id));
+  if (member.rule === 'specialists') return `product of ${listOf(names)}`;
+  const rule = member.rule ? ` · ${RULE_WORDS[member.rule]}` : '';
+  return `ensemble of ${names.join(', ')}${rule}`;
+}
+
 /** Where a member comes from, in words: "pretrained", "Hinton KD from teacher", "hard labels". */
 export function describeOrigin(member: RosterEntry, members: readonly RosterEntry[]): string {
   const fixed = [
@@ -73,10 +98,11 @@ export function describeOrigin(member: RosterEntry, members: readonly RosterEntr
       break;
     case 'earlier learner':
       parts.push(
-        member.fromLearner
-          ? `the ${labelOf(members, member.fromLearner)} once trained`
-          : 'an earlier learner',
+        member.fromLearner ? `from ${labelOf(members, member.fromLearner)}` : 'an earlier learner',
       );
+      break;
+    case 'combined':
+      parts.push(describeCombined(member, members));
       break;
     case 'distilled': {
       const objective = member.objective ? OBJECTIVE_CATALOG[member.objective].label : 'distilled';
@@ -100,8 +126,13 @@ export function describeOrigin(member: RosterEntry, members: readonly RosterEntr
  */
 export function provisionalMembers(recipe: Recipe): MemberLook[] {
   const all = [
-    ...recipe.teachers.map((t) => ({ ...t, role: 'teacher' as const, teachers: [] })),
-    ...recipe.learners.map((l) => ({ ...l, role: 'learner' as const })),
+    ...recipe.teachers.map((t) => ({
+      ...t,
+      role: 'teacher' as const,
+      teachers: [],
+      combines: t.source.kind === 'combined' ? t.source.members : undefined,
+    })),
+    ...recipe.learners.map((l) => ({ ...l, role: 'learner' as const, combines: undefined })),
   ];
   return all.map((m, i) => ({
     id: m.id,
@@ -109,5 +140,6 @@ export function provisionalMembers(recipe: Recipe): MemberLook[] {
     color: m.color ?? PROVISIONAL_COLORS[i % PROVISIONAL_COLORS.length],
     role: m.role,
     teachers: m.teachers,
+    combines: m.combines,
   }));
 }

@@ -2,7 +2,7 @@ import { Fragment, useMemo, useState } from 'react';
 import { IMAGE_SIZE, NUM_CLASSES } from '../../data/mnistAssets.ts';
 import { softmaxRows } from '../../kd/plain.ts';
 import type { SampleDigits } from '../../engine/protocol.ts';
-import { type MemberLook } from '../roster/rosterView.ts';
+import { combinedMemberIds, type MemberLook } from '../roster/rosterView.ts';
 import { Swatch } from '../roster/Swatch.tsx';
 import { DigitImage } from './DigitImage.tsx';
 import { SoftTargetCard, type LogitPair } from './SoftTargetCard.tsx';
@@ -21,8 +21,18 @@ interface Props {
   onLogScale: (on: boolean) => void;
 }
 
-/** By default: the teachers, and the learners that learn from a teacher. */
-const shownByDefault = (m: MemberLook) => m.role === 'teacher' || m.teachers.length > 0;
+/**
+ * By default: the teachers, and the learners that learn from a teacher; a combined teacher (an
+ * ensemble) stands for its members, whose bars are one click away.
+ */
+function defaultShown(members: readonly MemberLook[]): Set<string> {
+  const combined = combinedMemberIds(members);
+  return new Set(
+    members
+      .filter((m) => (m.role === 'teacher' && !combined.has(m.id)) || m.teachers.length > 0)
+      .map((m) => m.id),
+  );
+}
 
 /**
  * Soft targets of a few test digits: the teachers' and the students' softmax at the current T.
@@ -41,7 +51,8 @@ export function SoftTargetPanel({
   /** Members switched on or off by hand, by id; the rest follow shownByDefault. */
   const [picked, setPicked] = useState<Readonly<Record<string, boolean>>>({});
   const count = samples?.indices.length ?? 0;
-  const isShown = (m: MemberLook) => picked[m.id] ?? shownByDefault(m);
+  const byDefault = useMemo(() => defaultShown(members), [members]);
+  const isShown = (m: MemberLook) => picked[m.id] ?? byDefault.has(m.id);
   const shownMembers = members.filter(isShown);
 
   // One softmax per shown member with logits, recomputed when T or the logits change.
@@ -50,12 +61,12 @@ export function SoftTargetPanel({
     if (count === 0) return out;
     for (const m of members) {
       const l = logits[m.id];
-      if ((picked[m.id] ?? shownByDefault(m)) && l?.length === count * NUM_CLASSES) {
+      if ((picked[m.id] ?? byDefault.has(m.id)) && l?.length === count * NUM_CLASSES) {
         out.set(m.id, softmaxRows(l, count, NUM_CLASSES, temperature));
       }
     }
     return out;
-  }, [members, picked, logits, count, temperature]);
+  }, [members, byDefault, picked, logits, count, temperature]);
 
   const withBars = shownMembers.filter((m) => probabilities.has(m.id));
   const learner = withBars.find((m) => m.role === 'learner' && m.teachers.length > 0);

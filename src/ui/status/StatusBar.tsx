@@ -17,6 +17,8 @@ export function StatusBar({
 }) {
   const phase = snapshot?.phase ?? 'starting';
   const members = roster?.members ?? [];
+  // A combined teacher or a learner reused as teacher has no training step of its own.
+  const rated = members.filter((m) => m.origin !== 'combined' && m.origin !== 'earlier learner');
   const s = snapshot?.samplesPerSec ?? {};
   const training = phase === 'teachers' || phase === 'learners';
   const progress = snapshot ? progressWords(snapshot.progress, members) : '';
@@ -38,10 +40,10 @@ export function StatusBar({
           <b className="mono">{snapshot.step}</b>
         </span>
       )}
-      {members.length > 0 && (
+      {rated.length > 0 && (
         <span title="Training examples per second of each model's training step">
           samples/s:{' '}
-          {members.map((m, i) => (
+          {rated.map((m, i) => (
             <span key={m.id}>
               {i > 0 ? ' · ' : ''}
               {shortLabel(m)}{' '}
