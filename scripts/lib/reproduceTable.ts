@@ -1,6 +1,8 @@
 /** The README's results table, from every bench/reproduce/*.json that `npm run reproduce` wrote. */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PRESETS } from '../../src/state/presets.ts';
+import { VARIANT_PRESETS } from '../../src/state/variantPresets.ts';
 import { formatSeconds } from './progress.ts';
 
 interface ModelOutcome {
@@ -23,15 +25,11 @@ interface Outcome {
   backend: string;
 }
 
-const ORDER = ['hinton2015', 'small-student', 'missing-3', 'only-78', 'no-labels', 'three-percent'];
-const VARIANTS = [
-  'ensemble',
-  'specialists',
-  'logit-matching',
-  'fitnets',
-  'born-again',
-  'teacher-assistant',
-];
+/** Hinton et al.'s presets in the first table, the variants in the second, in the page's order. */
+const ORDER: readonly string[] = PRESETS.filter((p) => !VARIANT_PRESETS.includes(p)).map(
+  (p) => p.id,
+);
+const VARIANTS: readonly string[] = VARIANT_PRESETS.map((p) => p.id);
 
 interface MemberOutcome {
   label: string;

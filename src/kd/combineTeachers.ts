@@ -9,25 +9,10 @@
  * The second is computed as T · (logsumexp_k log softmax(z_k/T) − log K), max-shifted, so it is
  * finite wherever the logits are. One teacher is copied unchanged, in both modes.
  */
+import { logSoftmaxInto } from './softmax.ts';
 import { assertShape, assertTemperature } from './validation.ts';
 
 export type TeacherCombination = 'mean-logits' | 'mean-probabilities';
-
-/** log softmax(z/T) of one row, max-shifted (as softmax.ts). */
-function logSoftmaxRow(
-  logits: Float32Array,
-  offset: number,
-  classes: number,
-  temperature: number,
-  out: Float64Array,
-): void {
-  let max = -Infinity;
-  for (let i = 0; i < classes; i++) max = Math.max(max, logits[offset + i] / temperature);
-  let sum = 0;
-  for (let i = 0; i < classes; i++) sum += Math.exp(logits[offset + i] / temperature - max);
-  const logSum = max + Math.log(sum);
-  for (let i = 0; i < classes; i++) out[i] = logits[offset + i] / temperature - logSum;
-}
 
 /**
  * Writes the combination of `rows` (one batch × classes row-major array per teacher) into `out`
@@ -64,7 +49,7 @@ export function combineTeacherLogits(
   for (let r = 0; r < batch; r++) {
     const base = r * classes;
     for (let k = 0; k < teachers; k++) {
-      logSoftmaxRow(rows[k], base, classes, temperature, logProbs[k]);
+      logSoftmaxInto(rows[k], base, classes, temperature, logProbs[k]);
     }
     for (let i = 0; i < classes; i++) {
       let max = -Infinity;

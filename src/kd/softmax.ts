@@ -9,7 +9,7 @@ import { assertShape, assertTemperature } from './validation.ts';
  * log softmax(z/T)_i = z_i/T − m − log Σ_j exp(z_j/T − m), with m = max_j z_j/T.
  * Shifting by the max keeps every exp in (0, 1], so nothing overflows and the sum is ≥ 1.
  */
-function logSoftmaxInto(
+export function logSoftmaxInto(
   logits: ArrayLike<number>,
   offset: number,
   classes: number,

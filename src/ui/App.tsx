@@ -6,7 +6,8 @@ import { presetById } from '../state/presets.ts';
 import type { Settings } from '../state/settingsSchema.ts';
 import { toLiveHyper, toRecipe } from '../state/toRecipe.ts';
 import type { SettingNotice } from '../state/urlState.ts';
-import { AccuracyChart, type AccuracyReference } from './charts/AccuracyChart.tsx';
+import { AccuracyChart } from './charts/AccuracyChart.tsx';
+import { accuracyReferences } from './charts/accuracyReferences.ts';
 import { FidelityChart } from './charts/FidelityChart.tsx';
 import { LossChart } from './charts/LossChart.tsx';
 import { RunSettings } from './controls/RunSettings.tsx';
@@ -90,12 +91,7 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
     () => sampleLogitsById(snapshot?.sampleLogits, engine.earlyLogits),
     [snapshot?.sampleLogits, engine.earlyLogits],
   );
-  const references: AccuracyReference[] = members.flatMap((m) => {
-    const errors = snapshot?.latest[m.id]?.errors;
-    if (m.role !== 'teacher' || m.origin !== 'pretrained' || errors === undefined) return [];
-    const value = 1 - errors / (snapshot?.testSize || 10_000);
-    return [{ id: m.id, label: m.label, color: m.color, value }];
-  });
+  const references = accuracyReferences(members, snapshot?.latest, snapshot?.testSize ?? 0);
 
   return (
     <div className={`app${settings.embed ? ' embed' : ''}`}>

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { ReferenceLine, Tooltip, YAxis } from 'recharts';
 import type { EvaluationPoint, RosterEntry } from '../../engine/protocol.ts';
 import { firstDistilled } from '../roster/rosterView.ts';
+import { REFERENCE_LABEL_POSITIONS, type AccuracyReference } from './accuracyReferences.ts';
 import { ChartPanel } from './ChartPanel.tsx';
 import {
   epochLabel,
@@ -11,14 +12,6 @@ import {
   zoomedLow,
 } from './chartStyle.ts';
 import { memberLegend, memberLines } from './memberLines.tsx';
-
-/** A horizontal line at a member's accuracy (a pretrained teacher: it does not train here). */
-export interface AccuracyReference {
-  id: string;
-  label: string;
-  color: string;
-  value: number;
-}
 
 interface Props {
   points: EvaluationPoint[];
@@ -54,15 +47,15 @@ function AccuracyChartView({ points, members, references }: Props) {
     >
       <YAxis {...percentAxisProps(low, 'accuracy')} />
       <Tooltip formatter={(v) => percent(Number(v))} labelFormatter={epochLabel} />
-      {references.map((r) => (
+      {references.map((r, k) => (
         <ReferenceLine
           key={r.id}
           y={r.value}
           stroke={r.color}
           strokeDasharray="6 4"
           label={{
-            value: `pretrained ${r.label} ${percent(r.value)}`,
-            position: 'insideBottomRight',
+            value: `${r.label} ${percent(r.value)}`,
+            position: REFERENCE_LABEL_POSITIONS[k % REFERENCE_LABEL_POSITIONS.length],
             fontSize: 11,
             fill: r.color,
           }}
