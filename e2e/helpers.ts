@@ -209,3 +209,14 @@ export async function firstStep(page: Page): Promise<void> {
     timeout: 60_000,
   });
 }
+
+/**
+ * Like openReady, for a run without the default teacher (a preset with its own roster): waits
+ * for ready and for the bars of `model` (a roster id) in the first soft-target card.
+ */
+export async function openReadyWith(page: Page, query: string, model: string): Promise<void> {
+  await page.goto(`./?${query.replace(/^\?/, '')}`);
+  await expectPhase(page, 'ready', READY_TIMEOUT_MS);
+  const bars = page.getByTestId('digit-card').first().locator(`[data-model="${model}"]`);
+  await expect(bars).toHaveCount(10, { timeout: 30_000 });
+}

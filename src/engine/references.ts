@@ -25,8 +25,9 @@ function combinedTestLogits(
 
 /**
  * What each learner's fidelity is measured against, on the test set at T = 1: its teachers'
- * combined logits; for a learner without teachers (the hard-label control), the run's first
- * teacher, so "how much does it agree with the teacher" reads the same in every row.
+ * combined logits; for a learner without teachers (the hard-label control), the teachers of its
+ * stage's distilled learner, so "how much does it agree with the teacher" reads the same in
+ * every row.
  */
 export function referenceLogits(
   recipe: Recipe,
@@ -35,11 +36,15 @@ export function referenceLogits(
   testCount: number,
 ): Map<string, Float32Array> {
   const references = new Map<string, Float32Array>();
-  const firstTeacher = recipe.teachers[0]?.id;
+  // A learner without teachers is compared with what its stage's distilled learners learn from.
+  const taughtBy = (stage: number) =>
+    learners.find((l) => l.stage === stage && l.spec.teachers.length > 0) ??
+    learners.find((l) => l.spec.teachers.length > 0);
   for (const l of learners) {
-    const teachers =
-      l.spec.teachers.length > 0 ? l.spec.teachers : firstTeacher ? [firstTeacher] : [];
-    const reference = combinedTestLogits(recipe, teachers, l.spec.combine, testLogits, testCount);
+    const taught = l.spec.teachers.length > 0 ? l : taughtBy(l.stage);
+    const teachers = taught?.spec.teachers ?? recipe.teachers.slice(0, 1).map((t) => t.id);
+    const combine = taught?.spec.combine;
+    const reference = combinedTestLogits(recipe, teachers, combine, testLogits, testCount);
     if (reference) references.set(l.spec.id, reference);
   }
   return references;

@@ -31,10 +31,15 @@ export function accuracyReferences(
     (m.origin === 'pretrained' ||
       (m.origin === 'combined' &&
         (m.combines ?? []).every((id) => fixed(members.find((x) => x.id === id)))));
-  return members.flatMap((m) => {
-    const errors = latest?.[m.id]?.errors;
-    if (!fixed(m) || errors === undefined) return [];
-    const label = m.origin === 'pretrained' ? `pretrained ${m.label}` : m.label;
-    return [{ id: m.id, label, color: m.color, value: 1 - errors / (testSize || 10_000) }];
-  });
+  const shown = members.filter((m) => fixed(m) && latest?.[m.id]?.errors !== undefined);
+  // Up to two labels say "pretrained"; more (an ensemble and its members) keep to their names,
+  // so that two fit side by side on a phone.
+  const words = (m: RosterEntry) =>
+    m.origin === 'pretrained' && shown.length <= 2 ? `pretrained ${m.label}` : m.label;
+  return shown.map((m) => ({
+    id: m.id,
+    label: words(m),
+    color: m.color,
+    value: 1 - latest![m.id].errors! / (testSize || 10_000),
+  }));
 }

@@ -44,6 +44,11 @@ function ResultsTableView({ results, members, latest, transferLabels, preset, bi
               <th scope="col" title={`Test errors out of ${n.toLocaleString('en-US')}`}>
                 Errors
               </th>
+              {groups.map((g) => (
+                <th key={g.label} scope="col" title={`Test errors on the digits ${g.label}`}>
+                  Errors on <span className="nowrap">{g.label}</span>
+                </th>
+              ))}
               <th scope="col">Accuracy</th>
               <th
                 scope="col"
@@ -65,11 +70,6 @@ function ResultsTableView({ results, members, latest, transferLabels, preset, bi
                   On {omitted.join('')}
                 </th>
               )}
-              {groups.map((g) => (
-                <th key={g.label} scope="col" title={`Test errors on the digits ${g.label}`}>
-                  Errors on {g.label}
-                </th>
-              ))}
             </tr>
           </thead>
           <tbody>
@@ -93,6 +93,19 @@ function ResultsTableView({ results, members, latest, transferLabels, preset, bi
                       </span>
                     )}
                   </td>
+                  {groups.map((g, i) => {
+                    const e = r && !na ? groupErrors(r, g) : undefined;
+                    return (
+                      <td
+                        key={g.label}
+                        className="mono"
+                        data-testid={`group-errors-${m.id}-${i}`}
+                        title={e && `${e.errors} of ${e.count} test digits ${g.label}`}
+                      >
+                        {e ? e.errors : '–'}
+                      </td>
+                    );
+                  })}
                   <td className="mono" data-testid={`accuracy-${m.id}`}>
                     {na ? (transferLabels ? 'n/a' : 'no labels') : r ? pct(r.errors, n) : '–'}
                   </td>
@@ -119,19 +132,6 @@ function ResultsTableView({ results, members, latest, transferLabels, preset, bi
                       {na || !r ? '–' : `${r.omittedErrors}/${r.omittedCount}`}
                     </td>
                   )}
-                  {groups.map((g, i) => {
-                    const e = r && !na ? groupErrors(r, g) : undefined;
-                    return (
-                      <td
-                        key={g.label}
-                        className="mono"
-                        data-testid={`group-errors-${m.id}-${i}`}
-                        title={e && `${e.errors} of ${e.count} test digits ${g.label}`}
-                      >
-                        {e ? e.errors : '–'}
-                      </td>
-                    );
-                  })}
                 </tr>
               );
             })}
