@@ -152,6 +152,17 @@ export function validateRecipe(recipe: Recipe): void {
     for (const t of l.teachers)
       if (!teacherIds.has(t))
         throw new Error(`Learner "${l.id}" listens to an unknown teacher "${t}".`);
+    for (const t of l.teachers) {
+      const source = recipe.teachers.find((x) => x.id === t)?.source;
+      const from =
+        source?.kind === 'learner'
+          ? recipe.learners.find((x) => x.id === source.learner)
+          : undefined;
+      if (from && (from.stage ?? 0) >= (l.stage ?? 0))
+        throw new Error(
+          `Learner "${l.id}" learns from "${t}", which only exists after its own stage.`,
+        );
+    }
     if (l.init.kind === 'copy' && !learnerIds.has(l.init.of))
       throw new Error(`Learner "${l.id}" copies an unknown learner "${l.init.of}".`);
   }

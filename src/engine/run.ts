@@ -5,10 +5,8 @@
  * work (a step, a cache chunk or an evaluation chunk) so a loop can yield between ticks. No DOM,
  * no messaging, no loop: session.ts drives it, the same in a worker, in Node and in the tests.
  */
-import type { MnistSplit } from '../data/batches.ts';
 import { buildTransferSet } from '../data/transferSet.ts';
 import { NUM_CLASSES } from '../data/mnistAssets.ts';
-import type { MatMul } from '../kernels/denseMatMul.ts';
 import type { Mlp } from '../models/mlp.ts';
 import { EvaluationJob } from './evaluation.ts';
 import { RunHistory } from './history.ts';
@@ -20,9 +18,9 @@ import {
   rosterEntries,
   type LearnerMember,
   type TeacherMember,
-  type TeacherWeights,
 } from './members.ts';
 import type { LiveHyper, Phase, Progress, RosterEntry } from './protocol.ts';
+import type { RunData, RunOptions, TickResult } from './runTypes.ts';
 import { validateRecipe, type Recipe } from './recipe.ts';
 import { recordFinishedEvaluation } from './references.ts';
 import { describeProgress } from './runProgress.ts';
@@ -33,21 +31,7 @@ import { TeacherOutputCache } from './teacherCache.ts';
 import { TeacherTrainer } from './teacherTraining.ts';
 import { ThroughputMeter } from './throughput.ts';
 
-export interface RunData {
-  train: MnistSplit;
-  test: MnistSplit;
-}
-
-export interface RunOptions {
-  matMul: MatMul;
-  /** Weights of the recipe's pretrained teachers, by file name. */
-  pretrained?: ReadonlyMap<string, TeacherWeights>;
-  /** Called after each epoch of a teacher trained here (train:teacher evaluates and saves). */
-  onTeacherEpoch?: (teacher: TeacherMember, epochsDone: number, meanLoss: number) => void;
-}
-
-/** What one tick did, so the loop knows whether to post a snapshot at once. */
-export type TickResult = 'trained' | 'phase-changed' | 'diverged' | 'idle';
+export type { RunData, RunOptions, TickResult } from './runTypes.ts';
 
 export class Run {
   phase: Phase = 'ready';
@@ -94,6 +78,11 @@ export class Run {
     this.toTrain = this.teachers
       .filter((t) => t.spec.source.kind === 'train')
       .map((t) => new TeacherTrainer(t, data.train, schedule.batchSize, schedule.learningRate));
+  }
+
+  /** The learners that train in the current stage. */
+  private get stageLearners(): LearnerMember[] {
+    return this.learners.filter((l) => l.stage === this.stage && l.trains);
   }
 
   get stage(): number {
@@ -247,15 +236,10 @@ export class Run {
     adoptLearnerTeachers(this.teachers, this.learners, this.stage, this.testLogits, this.history);
     const pending = this.teachersToCache();
     if (pending.length > 0) {
+      // validateRecipe made sure a teacher from a learner comes from an earlier stage.
       const t = pending[0];
-      if (!t.model)
-        throw new Error(
-          `Teacher "${t.spec.label}" has no weights yet: its learner trains in a later stage.`,
-        );
-      const hinted = this.learners.find(
-        (l) => l.stage === this.stage && l.trains && l.hint?.teacher === t.spec.id,
-      );
-      this.cache.fillChunk(t.spec.id, t.model, hinted?.hint?.teacherLayer);
+      const hinted = this.stageLearners.find((l) => l.hint?.teacher === t.spec.id);
+      this.cache.fillChunk(t.spec.id, t.model!, hinted?.hint?.teacherLayer);
       return 'trained';
     }
     copyEarlierLearners(this.learners, this.stage);
@@ -263,7 +247,7 @@ export class Run {
       this.data.train,
       this.transfer,
       this.recipe,
-      this.learners.filter((l) => l.stage === this.stage && l.trains),
+      this.stageLearners,
       this.cache,
       this.stageIndex,
     );
