@@ -77,7 +77,7 @@ function variantsTable(outcomes: VariantOutcome[]): string {
       .filter((m) => m.role === 'learner')
       .map(memberCell)
       .join('; ');
-    return `| ${o.title} | T = ${o.settings.temperature}, α = ${o.settings.alpha}, ${o.settings.studentEpochs} epochs | ${teachers} | ${learners} | ${formatSeconds(o.seconds)} (${o.backend}) |`;
+    return `| ${o.title} | T = ${o.settings.temperature}, α = ${o.settings.alpha}, ${o.settings.studentEpochs} epoch${o.settings.studentEpochs === 1 ? '' : 's'} | ${teachers} | ${learners} | ${formatSeconds(o.seconds)} (${o.backend}) |`;
   });
   return [
     '| preset | run | teachers: test errors | learners: test errors (top-1 agreement with their teacher) | time (backend) |',

@@ -12,7 +12,7 @@ export const COMBINED_PRESETS: readonly Preset[] = [
     usesLossMode: true,
     title: 'Ensemble into one',
     summary:
-      'Three 784-1200-1200-10 teachers trained with different seeds (the default teacher, 25 epochs, and two of 16 epochs; 2.4 MB each in 8 bits, the two extra files fetched only for this preset) and their ensemble, whose test errors are below each member’s. A 300-300 student is distilled from the ensemble’s averaged outputs (average the probabilities or the logits: Run settings); its twin learns from labels. Hinton et al. (2015) distilled an ensemble of 10 speech models into one that kept most of the ensemble’s gain (frame accuracy 58.9% single, 61.1% ensemble, 60.8% distilled).',
+      'Three 784-1200-1200-10 teachers trained with different seeds (the default teacher, 25 epochs, and two of 16 epochs; 2.4 MB each in 8 bits, the two extra files fetched only for this preset) and their ensemble, a roster member of its own: compare its test errors with each member’s (with members this unequal, 70 vs about 100 errors, it beats the weaker two but not the best). A 300-300 student is distilled from the ensemble’s averaged outputs (average the probabilities or the logits: Run settings); its twin learns from labels. Hinton et al. (2015) distilled an ensemble of 10 speech models into one that kept most of the ensemble’s gain (frame accuracy 58.9% single, 61.1% ensemble, 60.8% distilled).',
     settings: { studentSize: '300-300', studentEpochs: 5, temperature: 4, alpha: 0.1 },
     paper: {},
     members: (s) => {
