@@ -6,7 +6,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendAttempt, BackendName, BackendReport, BackendRequest } from './protocol.ts';
 
-/** Fastest first, when the hardware is real. Software GPU adapters are skipped (shared/FACTS.md). */
+/** Fastest first, when the hardware is real. Software GPU adapters are skipped: bench/results.md measures them far slower than WASM. */
 const AUTO_ORDER: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render|microsoft basic/i;
 

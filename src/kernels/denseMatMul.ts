@@ -10,7 +10,7 @@ export type MatMul = (a: tf.Tensor2D, b: tf.Tensor2D, inputIsData?: boolean) => 
  * a · b (a: batch × in activations, b: in × out weights) computed the way the WASM backend is
  * fastest at, with the same numbers:
  *  - no `transposeA/transposeB` flags: tfjs-wasm runs those ~10x slower than a plain matMul
- *    (shared/FACTS.md: ~2 vs ~25 GFLOP/s), so transposes are explicit;
+ *    (~2 vs ~25 GFLOP/s on this machine kind; the plain-matMul rows of bench/results.md), so transposes are explicit;
  *  - the weights never sit in the right-hand slot. XNNPACK packs its right-hand operand before
  *    multiplying and caches the packing per tensor; the weights are a new tensor after every
  *    optimizer step, so each step would re-pack all of them (+6 ms per 800 × 800 matMul,
