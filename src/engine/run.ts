@@ -192,21 +192,11 @@ export class Run {
   private teacherTick(): TickResult {
     const trainer = this.toTrain[0];
     const id = trainer.member.spec.id;
-    const t0 = performance.now();
-    const ce = trainer.trainStep(this.options.matMul);
-    this.meter.record(id, this.recipe.schedule.batchSize, performance.now() - t0);
+    const ce = trainer.recordedStep(this.options.matMul, this.meter, this.history, this.options);
     this.totalSteps++;
     if (!Number.isFinite(ce))
       return this.diverged(
         `the loss of ${trainer.member.spec.label} became ${ce} at step ${trainer.step}`,
-      );
-    this.history.recordTerms(id, ['hard'], [ce]);
-    this.history.endStep(trainer.epoch);
-    if (trainer.step % trainer.stepsPerEpoch === 0)
-      this.options.onTeacherEpoch?.(
-        trainer.member,
-        trainer.step / trainer.stepsPerEpoch,
-        trainer.lastEpochLoss,
       );
     if (trainer.finished) {
       trainer.finish();

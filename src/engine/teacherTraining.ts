@@ -15,7 +15,10 @@ import type { Mlp } from '../models/mlp.ts';
 import { disposeMlp } from '../models/mlp.ts';
 import type { TeacherMember } from './members.ts';
 import type { TeacherTraining } from './recipe.ts';
+import type { RunHistory } from './history.ts';
+import type { RunOptions } from './runTypes.ts';
 import { objectiveStep } from './steps.ts';
+import type { ThroughputMeter } from './throughput.ts';
 
 const HARD = objectiveById('hard');
 const NO_HYPER = { temperature: 1, alpha: 1 };
@@ -124,6 +127,28 @@ export class TeacherTrainer {
     if (this.member.average)
       updateAverage(this.member.average, this.member.model!, this.training.weightAverage!);
     this.step++;
+    return ce;
+  }
+
+  /**
+   * One step as a run takes it: timed, its CE in the history (unless not finite: the run pauses),
+   * and `onTeacherEpoch` told when an epoch ends.
+   */
+  recordedStep(
+    matMul: MatMul,
+    meter: ThroughputMeter,
+    history: RunHistory,
+    options: RunOptions,
+  ): number {
+    const id = this.member.spec.id;
+    const t0 = performance.now();
+    const ce = this.trainStep(matMul);
+    meter.record(id, this.batchSize, performance.now() - t0);
+    if (!Number.isFinite(ce)) return ce;
+    history.recordTerms(id, ['hard'], [ce]);
+    history.endStep(this.epoch);
+    if (this.step % this.stepsPerEpoch === 0)
+      options.onTeacherEpoch?.(this.member, this.step / this.stepsPerEpoch, this.lastEpochLoss);
     return ce;
   }
 
