@@ -4,6 +4,8 @@
  */
 import type { ObjectiveId, ObjectiveInfo } from './objective.ts';
 
+// In the general formulas (typeset inline, so they may wrap after a top-level + or =), (1 − α)
+// is braced into one group: the line never breaks inside it.
 const CE = String.raw`\mathrm{CE}\big(y,\ \mathrm{softmax}(z_s)\big)`;
 const HARD = String.raw`\alpha\,${CE}`;
 
@@ -21,7 +23,7 @@ export const OBJECTIVE_CATALOG: Record<ObjectiveId, ObjectiveInfo> = {
   hinton: {
     id: 'hinton',
     label: 'Hinton KD',
-    formula: String.raw`L = ${HARD} + (1-\alpha)\,T^2\,\mathrm{KL}\big(\mathrm{softmax}(z_t/T)\,\|\,\mathrm{softmax}(z_s/T)\big)`,
+    formula: String.raw`L = ${HARD} + {(1-\alpha)}\,T^2\,\mathrm{KL}\big(\mathrm{softmax}(z_t/T)\,\|\,\mathrm{softmax}(z_s/T)\big)`,
     termFormulas: {
       hard: HARD,
       soft: String.raw`(1-\alpha)\,T^2\,\mathrm{KL}\big(\mathrm{softmax}(z_t/T)\,\|\,\mathrm{softmax}(z_s/T)\big)`,
@@ -34,7 +36,7 @@ export const OBJECTIVE_CATALOG: Record<ObjectiveId, ObjectiveInfo> = {
   'soft-ce': {
     id: 'soft-ce',
     label: 'Soft-target cross-entropy',
-    formula: String.raw`L = ${HARD} + (1-\alpha)\,T^2\,\mathrm{CE}\big(\mathrm{softmax}(z_t/T),\ \mathrm{softmax}(z_s/T)\big)`,
+    formula: String.raw`L = ${HARD} + {(1-\alpha)}\,T^2\,\mathrm{CE}\big(\mathrm{softmax}(z_t/T),\ \mathrm{softmax}(z_s/T)\big)`,
     termFormulas: {
       hard: HARD,
       soft: String.raw`(1-\alpha)\,T^2\,\mathrm{CE}\big(\mathrm{softmax}(z_t/T),\ \mathrm{softmax}(z_s/T)\big)`,
@@ -48,7 +50,7 @@ export const OBJECTIVE_CATALOG: Record<ObjectiveId, ObjectiveInfo> = {
   'logit-mse': {
     id: 'logit-mse',
     label: 'Logit matching',
-    formula: String.raw`L = ${HARD} + (1-\alpha)\,\tfrac{1}{NK}\textstyle\sum_{n,i}\big((z_{s}-\bar z_{s}) - (z_{t}-\bar z_{t})\big)_{n,i}^2`,
+    formula: String.raw`L = ${HARD} + {(1-\alpha)}\,\tfrac{1}{NK}\textstyle\sum_{n,i}\big((z_{s}-\bar z_{s}) - (z_{t}-\bar z_{t})\big)_{n,i}^2`,
     termFormulas: {
       hard: HARD,
       soft: String.raw`(1-\alpha)\,\mathrm{MSE}\big(z_s-\bar z_s,\ z_t-\bar z_t\big)`,
@@ -62,7 +64,7 @@ export const OBJECTIVE_CATALOG: Record<ObjectiveId, ObjectiveInfo> = {
   dkd: {
     id: 'dkd',
     label: 'Decoupled KD',
-    formula: String.raw`L = ${HARD} + (1-\alpha)\,T^2\big(A\,\mathrm{TCKD} + B\,\mathrm{NCKD}\big)`,
+    formula: String.raw`L = ${HARD} + {(1-\alpha)}\,T^2\big(A\,\mathrm{TCKD} + B\,\mathrm{NCKD}\big)`,
     termFormulas: {
       hard: HARD,
       tckd: String.raw`(1-\alpha)\,T^2 A\,\mathrm{KL}(b_t\,\|\,b_s)`,
