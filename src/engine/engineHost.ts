@@ -8,14 +8,17 @@ import { loadSplit } from '../data/loadMnist.ts';
 import { matMulForBackend } from '../kernels/denseMatMul.ts';
 import { chooseBackend } from './backend.ts';
 import type { TeacherWeights } from './members.ts';
-import type { Command, EngineEvent, LiveHyper, SampleDigits, Snapshot } from './protocol.ts';
+import type { Command, LiveHyper, SampleDigits, Snapshot, WorkerMessage } from './protocol.ts';
 import type { Recipe, TeacherSpec } from './recipe.ts';
 import { pickSampleDigits } from './sampleDigits.ts';
+import { memberLogits } from './sampleLogits.ts';
+import { measureSizes } from './sizeReport.ts';
+import { IMAGE_SIZE } from '../data/mnistAssets.ts';
 import { Session } from './session.ts';
 import { earlyTeacherLogits, loadTeacherWeights } from './teacherWeights.ts';
 import { yieldToEventLoop } from './yieldToEventLoop.ts';
 
-type Post = (event: EngineEvent, transfer?: Transferable[]) => void;
+type Post = (event: WorkerMessage, transfer?: Transferable[]) => void;
 
 export class EngineHost {
   private session: Session | null = null;
@@ -55,7 +58,56 @@ export class EngineHost {
       case 'reset':
         await this.ready;
         return this.startRun(command.recipe);
+      case 'infer':
+        return this.infer(command.requestId, command.pixels, command.count);
+      case 'testDigits':
+        await this.ready;
+        return this.testDigits(command.requestId, command.indices);
+      case 'measureSize':
+        await this.ready;
+        return this.measureSize(command.requestId);
     }
+  }
+
+  /** Between two training ticks (the loop yields to messages): a drawn digit's logits. */
+  private infer(requestId: number, pixels: Float32Array, count: number): void {
+    const run = this.session?.run;
+    const logits = run ? memberLogits(run, pixels, count) : null;
+    this.post(
+      { type: 'inference', requestId, logits },
+      logits ? Object.values(logits).map((l) => l.buffer as ArrayBuffer) : [],
+    );
+  }
+
+  private testDigits(requestId: number, indices: readonly number[]): void {
+    const test = this.test!;
+    const pixels = new Uint8Array(indices.length * IMAGE_SIZE);
+    indices.forEach((index, k) => {
+      if (index >= 0 && index < test.count) {
+        pixels.set(
+          test.images.subarray(index * IMAGE_SIZE, (index + 1) * IMAGE_SIZE),
+          k * IMAGE_SIZE,
+        );
+      }
+    });
+    this.post({ type: 'testDigits', requestId, pixels }, [pixels.buffer]);
+  }
+
+  /** Times inference with training paused (so the two do not share the cores), then resumes. */
+  private async measureSize(requestId: number): Promise<void> {
+    const session = this.session;
+    if (!session) {
+      this.post({ type: 'sizeReport', requestId, runId: this.runId, rows: null });
+      return;
+    }
+    const wasRunning = session.running;
+    if (wasRunning) {
+      session.pause();
+      await session.stopped();
+    }
+    const rows = measureSizes(session.run, this.test!);
+    this.post({ type: 'sizeReport', requestId, runId: session.runId, rows });
+    if (wasRunning && this.session === session) void session.play();
   }
 
   fail(e: unknown, fatal: boolean): void {

@@ -28,7 +28,13 @@ export type Command =
   | { type: 'reset'; recipe: Recipe }
   | { type: 'setHyper'; hyper: LiveHyper }
   /** Stop training the teacher(s) now and move on to distillation with them as they are. */
-  | { type: 'finishTeacher' };
+  | { type: 'finishTeacher' }
+  /** Each member's logits on `count` images (count × 784, 0–1): a digit the learner drew. */
+  | { type: 'infer'; requestId: number; pixels: Float32Array; count: number }
+  /** The pixels of these test digits (a confusion cell's mistakes). */
+  | { type: 'testDigits'; requestId: number; indices: number[] }
+  /** Size, speed and 8-bit errors of every member (pauses training while it measures). */
+  | { type: 'measureSize'; requestId: number };
 
 export type Phase =
   | 'starting' // choosing a backend
@@ -199,6 +205,20 @@ export interface TestEvaluation {
   logits: Record<string, Float32Array>;
 }
 
+/** One member's size trade-off (engine/sizeReport.ts). */
+export interface SizeRow {
+  id: string;
+  parameters: number;
+  bytesFloat32: number;
+  /** 8-bit weights with a float32 scale per output unit, float32 biases. */
+  bytesInt8: number;
+  /** Wall time to classify the whole test set on the current backend (after a warm-up pass). */
+  inferenceMs: number;
+  testCount: number;
+  errors: number;
+  errorsInt8: number;
+}
+
 export type EngineEvent =
   | { type: 'backend'; report: BackendReport }
   | { type: 'samples'; samples: SampleDigits }
@@ -214,3 +234,23 @@ export type EngineEvent =
   /** Training paused by itself, e.g. the loss diverged. */
   | { type: 'paused'; reason: string }
   | { type: 'error'; message: string; fatal: boolean };
+
+/** Answers to infer, testDigits and measureSize, by request id (null: no run to ask). */
+export type EngineReply =
+  | { type: 'inference'; requestId: number; logits: Record<string, Float32Array> | null }
+  | { type: 'testDigits'; requestId: number; pixels: Uint8Array }
+  | { type: 'sizeReport'; requestId: number; runId: number; rows: SizeRow[] | null };
+
+/** What the worker posts: a stream event, or the reply to one request. */
+export type WorkerMessage = EngineEvent | EngineReply;
+
+/** The commands that expect a reply, and the reply each gets. */
+export type RequestCommand = Extract<Command, { requestId: number }>;
+export type InferCommand = Extract<Command, { type: 'infer' }>;
+export type TestDigitsCommand = Extract<Command, { type: 'testDigits' }>;
+export type MeasureSizeCommand = Extract<Command, { type: 'measureSize' }>;
+export type ReplyTo<C extends RequestCommand> = C extends { type: 'infer' }
+  ? Extract<EngineReply, { type: 'inference' }>
+  : C extends { type: 'testDigits' }
+    ? Extract<EngineReply, { type: 'testDigits' }>
+    : Extract<EngineReply, { type: 'sizeReport' }>;

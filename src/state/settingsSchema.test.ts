@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, SETTING_KEYS, SETTINGS_SCHEMA } from './settingsSchem
 import { toLiveHyper, toRecipe } from './toRecipe.ts';
 
 describe('the settings table', () => {
-  it('declares the twenty-one settings in a fixed order, the preset first', () => {
+  it('declares the twenty-two settings in a fixed order, the preset first', () => {
     expect(SETTING_KEYS).toEqual([
       'preset',
       'temperature',
@@ -28,6 +28,7 @@ describe('the settings table', () => {
       'biasClasses',
       'biasShift',
       'logScale',
+      'explore',
       'embed',
     ]);
   });
@@ -55,6 +56,7 @@ describe('the settings table', () => {
       'biasClasses',
       'bias',
       'log',
+      'explore',
       'embed',
     ]);
     expect(new Set(urlKeys).size).toBe(urlKeys.length);
@@ -82,6 +84,7 @@ describe('the settings table', () => {
       evalEvery: 100,
       backend: 'auto',
       logScale: false,
+      explore: 'limit',
       embed: false,
     });
   });
@@ -95,9 +98,17 @@ describe('the settings table', () => {
     expect(SETTINGS_SCHEMA.alpha.label).toBe('α (weight of hard labels)');
   });
 
-  it('marks temperature, alpha, the bias shift, log scale and embed live and everything else restart', () => {
+  it('marks temperature, alpha, the bias shift, log scale, the explore panel and embed live and everything else restart', () => {
     const live = SETTING_KEYS.filter((k) => SETTINGS_SCHEMA[k].scope === 'live');
-    expect(live).toEqual(['temperature', 'alpha', 'biasClasses', 'biasShift', 'logScale', 'embed']);
+    expect(live).toEqual([
+      'temperature',
+      'alpha',
+      'biasClasses',
+      'biasShift',
+      'logScale',
+      'explore',
+      'embed',
+    ]);
     const restart = SETTING_KEYS.filter((k) => SETTINGS_SCHEMA[k].scope === 'restart');
     expect(restart).toHaveLength(15);
   });

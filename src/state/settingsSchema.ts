@@ -15,6 +15,7 @@ import {
   numberSetting,
 } from './schemaTypes.ts';
 import { PRESET_IDS, type PresetId } from './presetIds.ts';
+import { EXPLORE_VIEWS, type ExploreView } from './exploreViews.ts';
 
 export type { SettingScope, SettingSpec } from './schemaTypes.ts';
 
@@ -194,6 +195,14 @@ export const SETTINGS_SCHEMA = {
     label: 'Log scale',
     help: 'Draw the soft-target bars on a log scale, so tiny probabilities of wrong classes show.',
     default: false,
+    scope: 'live',
+  }),
+  explore: enumSetting<ExploreView>({
+    urlKey: 'explore',
+    label: 'Explore panel',
+    help: 'Which “look inside” panel is open: the high-temperature limit, the dark-knowledge map, draw your own digit, mistakes, the size trade-off, or the T × α sweep.',
+    options: EXPLORE_VIEWS,
+    default: 'limit',
     scope: 'live',
   }),
   embed: booleanSetting({

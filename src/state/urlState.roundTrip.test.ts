@@ -57,6 +57,7 @@ function randomValidSettings(random: () => number): Settings {
     evalEvery: int(random, S.evalEvery.min, S.evalEvery.max),
     backend: pick(random, S.backend.options),
     logScale: random() < 0.5,
+    explore: pick(random, S.explore.options),
     embed: random() < 0.5,
   };
 }

@@ -2,13 +2,28 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { startEngine, type EngineClient } from '../client/engineClient.ts';
 import { engineReducer, INITIAL_ENGINE_STATE, type EngineState } from '../client/engineState.ts';
 import { fetchTeacherPreview } from '../client/teacherPreview.ts';
-import type { BackendRequest, Command, LiveHyper } from '../engine/protocol.ts';
+import type {
+  BackendRequest,
+  Command,
+  InferCommand,
+  LiveHyper,
+  MeasureSizeCommand,
+  SizeRow,
+  TestDigitsCommand,
+} from '../engine/protocol.ts';
+import { IMAGE_SIZE } from '../data/mnistAssets.ts';
 import type { Recipe } from '../engine/recipe.ts';
 
 export type { MemberEvaluation } from '../client/engineState.ts';
 
 export interface EngineView extends EngineState {
   send: (command: Command) => void;
+  /** Each member's logits (10 per image) on images the page made (a drawn digit); null: no run. */
+  infer: (pixels: Float32Array) => Promise<Record<string, Float32Array> | null>;
+  /** The pixels (uint8, 784 each) of these test digits. */
+  testDigits: (indices: number[]) => Promise<Uint8Array>;
+  /** Size, speed and 8-bit errors of every member; null when there is no run yet. */
+  measureSize: () => Promise<{ runId: number; rows: SizeRow[] } | null>;
 }
 
 /** The file the teacher preview (public/models/teacher.samples.json) was made from. */
@@ -69,5 +84,27 @@ export function useEngine(
     client.current?.send(command);
   }, []);
 
-  return { ...state, send };
+  const infer = useCallback(async (pixels: Float32Array) => {
+    const engine = client.current;
+    if (!engine) return null;
+    const copy = pixels.slice();
+    const reply = await engine.request<InferCommand>(
+      { type: 'infer', pixels: copy, count: copy.length / IMAGE_SIZE },
+      [copy.buffer],
+    );
+    return reply.logits;
+  }, []);
+  const testDigits = useCallback(async (indices: number[]) => {
+    const engine = client.current;
+    if (!engine) return new Uint8Array(0);
+    return (await engine.request<TestDigitsCommand>({ type: 'testDigits', indices })).pixels;
+  }, []);
+  const measureSize = useCallback(async () => {
+    const engine = client.current;
+    if (!engine) return null;
+    const reply = await engine.request<MeasureSizeCommand>({ type: 'measureSize' });
+    return reply.rows ? { runId: reply.runId, rows: reply.rows } : null;
+  }, []);
+
+  return { ...state, send, infer, testDigits, measureSize };
 }
