@@ -10,10 +10,13 @@ import { chooseBackend } from './backend.ts';
 import type { TeacherWeights } from './members.ts';
 import type { Command, LiveHyper, SampleDigits, Snapshot, WorkerMessage } from './protocol.ts';
 import type { Recipe, TeacherSpec } from './recipe.ts';
-import { pickSampleDigits } from './sampleDigits.ts';
+import { pickSampleDigits, sampleDigitsAt } from './sampleDigits.ts';
 import { memberLogits } from './sampleLogits.ts';
 import { measureSizes } from './sizeReport.ts';
-import { IMAGE_SIZE } from '../data/mnistAssets.ts';
+import { IMAGE_SIZE, NUM_CLASSES } from '../data/mnistAssets.ts';
+
+/** Test digits a learner may pin to the soft-target panel at once (after the ten samples). */
+const MAX_PINNED = 4;
 import { Session } from './session.ts';
 import { earlyTeacherLogits, loadTeacherWeights } from './teacherWeights.ts';
 import { yieldToEventLoop } from './yieldToEventLoop.ts';
@@ -63,6 +66,9 @@ export class EngineHost {
       case 'testDigits':
         await this.ready;
         return this.testDigits(command.requestId, command.indices);
+      case 'pinSample':
+        await this.ready;
+        return this.pinSample(command.index);
       case 'measureSize':
         await this.ready;
         return this.measureSize(command.requestId);
@@ -77,6 +83,19 @@ export class EngineHost {
       { type: 'inference', requestId, logits },
       logits ? Object.values(logits).map((l) => l.buffer as ArrayBuffer) : [],
     );
+  }
+
+  /** The first ten samples stay; pinned digits after them, the latest few kept. */
+  private pinSample(index: number): void {
+    const test = this.test!;
+    const current = this.samples ?? pickSampleDigits(test);
+    if (!Number.isInteger(index) || index < 0 || index >= test.count) return;
+    if (current.indices.includes(index)) return;
+    const base = current.indices.slice(0, NUM_CLASSES);
+    const pinned = [...current.indices.slice(NUM_CLASSES), index].slice(-MAX_PINNED);
+    this.samples = sampleDigitsAt(test, [...base, ...pinned]);
+    this.post({ type: 'samples', samples: this.samples });
+    this.session?.setSampleIndices(this.samples.indices);
   }
 
   private testDigits(requestId: number, indices: readonly number[]): void {

@@ -33,6 +33,8 @@ export type Command =
   | { type: 'infer'; requestId: number; pixels: Float32Array; count: number }
   /** The pixels of these test digits (a confusion cell's mistakes). */
   | { type: 'testDigits'; requestId: number; indices: number[] }
+  /** Adds a test digit to the soft-target panel's samples (a mistake the learner opened). */
+  | { type: 'pinSample'; index: number }
   /** Size, speed and 8-bit errors of every member (pauses training while it measures). */
   | { type: 'measureSize'; requestId: number };
 

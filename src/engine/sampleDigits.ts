@@ -9,9 +9,14 @@ export function pickSampleDigits(test: MnistSplit): SampleDigits {
     const i = test.labels.indexOf(c);
     if (i >= 0) indices.push(i);
   }
+  return sampleDigitsAt(test, indices);
+}
+
+/** These test digits, with their labels and pixels. */
+export function sampleDigitsAt(test: MnistSplit, indices: readonly number[]): SampleDigits {
   const pixels = new Uint8Array(indices.length * IMAGE_SIZE);
   indices.forEach((index, k) =>
     pixels.set(test.images.subarray(index * IMAGE_SIZE, (index + 1) * IMAGE_SIZE), k * IMAGE_SIZE),
   );
-  return { indices, labels: indices.map((i) => test.labels[i]), pixels };
+  return { indices: [...indices], labels: indices.map((i) => test.labels[i]), pixels };
 }

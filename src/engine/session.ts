@@ -35,6 +35,7 @@ export class Session {
   private lastSnapshot = 0;
   private postedEvaluation = 0;
   private readonly yieldToLoop: () => Promise<void>;
+  private sampleIndices: readonly number[] | undefined;
 
   constructor(
     private readonly data: RunData,
@@ -44,6 +45,13 @@ export class Session {
   ) {
     this.run = new Run(data, recipe, hyper, options);
     this.yieldToLoop = options.yieldToLoop ?? nextMacrotask;
+    this.sampleIndices = options.sampleIndices;
+  }
+
+  /** Other test digits for the soft-target panel (a mistake the learner pinned); snapshots follow. */
+  setSampleIndices(indices: readonly number[]): void {
+    this.sampleIndices = [...indices];
+    this.emit();
   }
 
   get runId(): number {
@@ -168,7 +176,7 @@ export class Session {
       latest: run.history.latest,
       testSize: this.data.test.count,
       terms: run.history.terms,
-      sampleLogits: this.options.sampleIndices ? run.sampleLogits(this.options.sampleIndices) : {},
+      sampleLogits: this.sampleIndices ? run.sampleLogits(this.sampleIndices) : {},
       hyper: run.hyper,
       tensors: tf.memory().numTensors,
       seenClassCounts: [...run.seenClassCounts],

@@ -40,8 +40,8 @@ describe('the size trade-off and inference on the page’s own images', () => {
     const session = openSession(data, smallRecipe(), { temperature: 4, alpha: 0.5 }, { matMul });
     const model = session.run.learners[0].model;
     const copy = quantizedCopy(model);
-    const w = model.kernels[0].arraySync();
-    const q = copy.kernels[0].arraySync();
+    const w = model.kernels[0].arraySync() as number[][];
+    const q = copy.kernels[0].arraySync() as number[][];
     for (let j = 0; j < w[0].length; j++) {
       const step = Math.max(...w.map((row) => Math.abs(row[j]))) / 127;
       for (let i = 0; i < w.length; i++)

@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { sampleLogitsById } from '../client/engineState.ts';
 import type { RosterEntry } from '../engine/protocol.ts';
 import type { PresetId } from '../state/presetIds.ts';
@@ -12,6 +12,9 @@ import { FidelityChart } from './charts/FidelityChart.tsx';
 import { LossChart } from './charts/LossChart.tsx';
 import { RunSettings } from './controls/RunSettings.tsx';
 import { DistillationPanel } from './DistillationPanel.tsx';
+import { ExploreContent } from './explore/ExploreContent.tsx';
+import { ExplorePanel } from './explore/ExplorePanel.tsx';
+import type { MistakeCell } from './mistakes/MistakesPanel.tsx';
 import { PresetBar } from './presets/PresetBar.tsx';
 import { PerClassPanel } from './results/PerClassPanel.tsx';
 import { ResultsTable } from './results/ResultsTable.tsx';
@@ -92,6 +95,15 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
     [snapshot?.sampleLogits, engine.earlyLogits],
   );
   const references = accuracyReferences(members, snapshot?.latest, snapshot?.testSize ?? 0);
+  const [cell, setCell] = useState<MistakeCell | null>(null);
+  const openCell = useCallback(
+    (c: MistakeCell) => {
+      setCell(c);
+      update({ explore: 'mistakes' });
+      document.getElementById('explore-title')?.scrollIntoView({ block: 'start' });
+    },
+    [update],
+  );
 
   return (
     <div className={`app${settings.embed ? ' embed' : ''}`}>
@@ -169,7 +181,22 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
             <LossChart points={background?.loss ?? NO_POINTS} members={members} />
             <FidelityChart points={background?.evaluations ?? NO_POINTS} members={members} />
           </div>
+          <ExplorePanel view={settings.explore} onView={(explore) => update({ explore })}>
+            <ExploreContent
+              view={settings.explore}
+              engine={engine}
+              settings={settings}
+              update={update}
+              members={members}
+              samples={engine.samples}
+              sampleLogits={sampleLogits}
+              results={results}
+              cell={cell}
+              onCell={setCell}
+            />
+          </ExplorePanel>
           <PerClassPanel
+            onCell={openCell}
             results={results}
             members={members}
             biasClasses={settings.biasClasses}

@@ -1,8 +1,16 @@
 import { memo } from 'react';
 import { NUM_CLASSES } from '../../data/mnistAssets.ts';
 
+interface Props {
+  matrix: number[][];
+  name: string;
+  /** When given, every non-empty cell is a button that opens its digits. */
+  onCell?: (trueClass: number, predictedClass: number) => void;
+  selected?: readonly [number, number] | null;
+}
+
 /** Rows: true digit; columns: predicted digit. Off-diagonal shading grows with the log of the count. */
-function ConfusionMatrixView({ matrix, name }: { matrix: number[][]; name: string }) {
+function ConfusionMatrixView({ matrix, name, onCell, selected }: Props) {
   const maxOff = Math.max(1, ...matrix.flatMap((row, i) => row.filter((_, j) => j !== i)));
   return (
     <table
@@ -27,18 +35,32 @@ function ConfusionMatrixView({ matrix, name }: { matrix: number[][]; name: strin
             <th scope="row">{i}</th>
             {row.map((count, j) => {
               const strength = i === j ? 0 : Math.log1p(count) / Math.log1p(maxOff);
+              const title = `true ${i}, predicted ${j}: ${count}`;
+              const isSelected = selected?.[0] === i && selected[1] === j;
               return (
                 <td
                   key={j}
-                  className={i === j ? 'diag' : count ? 'off' : 'zero'}
+                  className={`${i === j ? 'diag' : count ? 'off' : 'zero'}${isSelected ? ' selected' : ''}`}
                   style={
                     i === j
                       ? undefined
                       : { background: `rgba(224, 122, 47, ${(0.08 + 0.8 * strength).toFixed(3)})` }
                   }
-                  title={`true ${i}, predicted ${j}: ${count}`}
+                  title={title}
                 >
-                  {count}
+                  {onCell && count > 0 ? (
+                    <button
+                      type="button"
+                      className="cell-button"
+                      aria-label={`${title}: list these digits`}
+                      aria-pressed={isSelected}
+                      onClick={() => onCell(i, j)}
+                    >
+                      {count}
+                    </button>
+                  ) : (
+                    count
+                  )}
                 </td>
               );
             })}
@@ -49,5 +71,5 @@ function ConfusionMatrixView({ matrix, name }: { matrix: number[][]; name: strin
   );
 }
 
-/** 100 cells: redrawn only when a new evaluation brings a new matrix. */
+/** 100 cells: redrawn only when a new evaluation brings a new matrix (or another cell is chosen). */
 export const ConfusionMatrix = memo(ConfusionMatrixView);

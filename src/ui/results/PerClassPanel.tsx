@@ -3,6 +3,7 @@ import { NUM_CLASSES } from '../../data/mnistAssets.ts';
 import type { RosterEntry } from '../../engine/protocol.ts';
 import { Swatch } from '../roster/Swatch.tsx';
 import { BiasControl } from './BiasControl.tsx';
+import type { MistakeCell } from '../mistakes/MistakesPanel.tsx';
 import { ConfusionMatrix } from './ConfusionMatrix.tsx';
 import type { TestResults } from './useTestResults.ts';
 
@@ -14,6 +15,8 @@ interface Props {
   onBias: (patch: { biasClasses?: string; biasShift?: number }) => void;
   seenClassCounts: number[];
   transferSize: number;
+  /** Opens the digits behind a confusion cell (the Mistakes panel). */
+  onCell?: (cell: MistakeCell) => void;
 }
 
 /** Per-class accuracy of every member, a confusion matrix, the bias control, and what the students saw. */
@@ -25,6 +28,7 @@ function PerClassPanelView({
   onBias,
   seenClassCounts,
   transferSize,
+  onCell,
 }: Props) {
   const [picked, setPicked] = useState<string | null>(null);
   const evaluated = members.filter((m) => results?.models[m.id]);
@@ -142,7 +146,15 @@ function PerClassPanelView({
             </div>
           )}
           {shown && results?.models[shown.id] ? (
-            <ConfusionMatrix matrix={results.models[shown.id].confusion} name={shown.label} />
+            <ConfusionMatrix
+              matrix={results.models[shown.id].confusion}
+              name={shown.label}
+              onCell={
+                onCell &&
+                ((trueClass, predictedClass) =>
+                  onCell({ member: shown.id, trueClass, predictedClass }))
+              }
+            />
           ) : (
             <p className="placeholder">Appears after the first evaluation.</p>
           )}
@@ -161,5 +173,6 @@ export const PerClassPanel = memo(
     a.biasShift === b.biasShift &&
     a.onBias === b.onBias &&
     a.transferSize === b.transferSize &&
+    a.onCell === b.onCell &&
     a.seenClassCounts.join() === b.seenClassCounts.join(),
 );

@@ -1,0 +1,58 @@
+import type { RosterEntry, SampleDigits } from '../../engine/protocol.ts';
+import type { ExploreView } from '../../state/exploreViews.ts';
+import type { Settings } from '../../state/settingsSchema.ts';
+import { MistakesPanel, type MistakeCell } from '../mistakes/MistakesPanel.tsx';
+import type { TestResults } from '../results/useTestResults.ts';
+import { SizePanel } from '../size/SizePanel.tsx';
+import type { EngineView } from '../useEngine.ts';
+
+interface Props {
+  view: ExploreView;
+  engine: EngineView;
+  settings: Settings;
+  update: (patch: Partial<Settings>) => void;
+  members: readonly RosterEntry[];
+  samples: SampleDigits | null;
+  sampleLogits: Readonly<Record<string, Float32Array>>;
+  results: TestResults | null;
+  cell: MistakeCell | null;
+  onCell: (cell: MistakeCell | null) => void;
+}
+
+/** The open “look inside” panel, given what it reads from the run. */
+export function ExploreContent(props: Props) {
+  const { view, engine, settings, members, results } = props;
+  switch (view) {
+    case 'mistakes':
+      return (
+        <MistakesPanel
+          members={members}
+          results={results}
+          evaluations={engine.evaluations}
+          testLabels={engine.testLabels}
+          temperature={settings.temperature}
+          logScale={settings.logScale}
+          biasClasses={settings.biasClasses}
+          biasShift={settings.biasShift}
+          cell={props.cell}
+          onCell={props.onCell}
+          testDigits={engine.testDigits}
+          onPin={(index) => {
+            engine.send({ type: 'pinSample', index });
+            document.getElementById('soft-title')?.scrollIntoView({ block: 'start' });
+          }}
+        />
+      );
+    case 'size':
+      return (
+        <SizePanel
+          members={members}
+          runId={engine.roster?.runId ?? null}
+          backend={engine.backend?.backend ?? null}
+          measureSize={engine.measureSize}
+        />
+      );
+    default:
+      return <p className="placeholder">Coming in this session.</p>;
+  }
+}

@@ -1,0 +1,110 @@
+import { useEffect, useState } from 'react';
+import type { RosterEntry, SizeRow } from '../../engine/protocol.ts';
+import { formatParameters } from '../roster/rosterView.ts';
+import { Swatch } from '../roster/Swatch.tsx';
+import { formatBytes } from './sizeScale.ts';
+import { SizeScatter, type ScatterPoint } from './SizeScatter.tsx';
+
+interface Props {
+  members: readonly RosterEntry[];
+  runId: number | null;
+  backend: string | null;
+  measureSize: () => Promise<{ runId: number; rows: SizeRow[] } | null>;
+}
+
+type Report = { runId: number; rows: SizeRow[] };
+
+/**
+ * The size trade-off: parameters, bytes as stored (float32 and 8-bit), time to classify the
+ * test set, and test errors of every model, measured in the worker on the current backend.
+ */
+export function SizePanel({ members, runId, backend, measureSize }: Props) {
+  const [report, setReport] = useState<Report | null>(null);
+  const [measuring, setMeasuring] = useState(false);
+  const current = report && report.runId === runId ? report : null;
+
+  const measure = () => {
+    setMeasuring(true);
+    void measureSize()
+      .then((r) => r && setReport(r))
+      .finally(() => setMeasuring(false));
+  };
+  // Measured once per run when the panel opens; “Measure again” after more training.
+  useEffect(() => {
+    if (runId !== null && !current && !measuring) measure();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [runId]);
+
+  const rows = (current?.rows ?? [])
+    .map((row) => ({ row, member: members.find((m) => m.id === row.id) }))
+    .filter((r): r is { row: SizeRow; member: RosterEntry } => r.member !== undefined);
+  const points: ScatterPoint[] = rows.flatMap(({ row, member }) => [
+    { member, bytes: row.bytesFloat32, errors: row.errors, int8: false },
+    { member, bytes: row.bytesInt8, errors: row.errorsInt8, int8: true },
+  ]);
+
+  return (
+    <div className="size-panel">
+      <p className="hint">
+        How much accuracy does a smaller model keep? Each model&apos;s test errors against its size
+        as stored, in 32-bit floats (filled) and in 8 bits per weight (hollow; one scale per unit,
+        as TensorFlow Lite stores weights). Marks: ◆ teacher, ● distilled, ■ hard labels.
+      </p>
+      <div className="size-actions">
+        <button type="button" onClick={measure} disabled={measuring || runId === null}>
+          {measuring ? 'Measuring…' : 'Measure again'}
+        </button>
+        <span className="small" role="status">
+          {measuring
+            ? 'Timing each model on the 10,000 test digits (training waits meanwhile)…'
+            : current
+              ? `Measured on ${backend ?? 'this backend'}, at the models' current training.`
+              : ''}
+        </span>
+      </div>
+      {points.length > 0 && <SizeScatter points={points} />}
+      {rows.length > 0 && (
+        <div className="scroll-x">
+          <table className="size-table">
+            <caption className="small">Size, speed and errors of each model</caption>
+            <thead>
+              <tr>
+                <th scope="col">model</th>
+                <th scope="col">parameters</th>
+                <th scope="col">float32</th>
+                <th scope="col">8-bit</th>
+                <th
+                  scope="col"
+                  title="Wall time to classify the 10,000 test digits, after a warm-up pass"
+                >
+                  10k digits
+                </th>
+                <th scope="col">errors</th>
+                <th scope="col">8-bit errors</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ row, member }) => (
+                <tr key={row.id} data-testid={`size-${row.id}`}>
+                  <th scope="row">
+                    <Swatch color={member.color} /> {member.label}
+                  </th>
+                  <td className="mono">{formatParameters(row.parameters)}</td>
+                  <td className="mono">{formatBytes(row.bytesFloat32)}</td>
+                  <td className="mono">{formatBytes(row.bytesInt8)}</td>
+                  <td className="mono">{Math.round(row.inferenceMs).toLocaleString('en-US')} ms</td>
+                  <td className="mono" data-errors={row.errors}>
+                    {row.errors}
+                  </td>
+                  <td className="mono" data-errors={row.errorsInt8}>
+                    {row.errorsInt8}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
