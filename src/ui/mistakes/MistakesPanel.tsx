@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { IMAGE_SIZE, NUM_CLASSES } from '../../data/mnistAssets.ts';
 import type { RosterEntry } from '../../engine/protocol.ts';
 import { predictWithBiasShift, softmaxRows } from '../../kd/plain.ts';
@@ -51,15 +51,19 @@ export function MistakesPanel(props: Props) {
     evaluated[0];
   const teacher = member && referenceTeacher(members, member);
 
-  const indices = useMemo(() => {
-    if (!member || !cell || !testLabels) return [];
+  const { biasClasses, biasShift } = props;
+  const memberLogits = member ? evaluations[member.id].logits : null;
+  const shifted = member?.biasAdjustable ?? false;
+  const trueClass = cell?.trueClass ?? -1;
+  const predictedClass = cell?.predictedClass ?? -1;
+  // 10,000 argmaxes: cheap enough for every render (the React compiler memoizes it anyway).
+  const indices = ((): number[] => {
+    if (!memberLogits || trueClass < 0 || !testLabels) return [];
     const shift = new Array<number>(NUM_CLASSES).fill(0);
-    if (member.biasAdjustable)
-      for (const d of props.biasClasses) shift[Number(d)] = props.biasShift;
-    const logits = evaluations[member.id].logits;
-    const predicted = predictWithBiasShift(logits, testLabels.length, NUM_CLASSES, shift);
-    return cellDigits(predicted, testLabels, cell.trueClass, cell.predictedClass);
-  }, [member, cell, testLabels, evaluations, props.biasClasses, props.biasShift]);
+    if (shifted) for (const d of biasClasses) shift[Number(d)] = biasShift;
+    const predicted = predictWithBiasShift(memberLogits, testLabels.length, NUM_CLASSES, shift);
+    return cellDigits(predicted, testLabels, trueClass, predictedClass);
+  })();
   const listed = indices.slice(0, LISTED);
 
   const [pixels, setPixels] = useState<{ key: string; pixels: Uint8Array } | null>(null);

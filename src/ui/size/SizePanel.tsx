@@ -12,7 +12,7 @@ interface Props {
   measureSize: () => Promise<{ runId: number; rows: SizeRow[] } | null>;
 }
 
-type Report = { runId: number; rows: SizeRow[] };
+type Report = { runId: number; rows: SizeRow[]; request: number };
 
 /**
  * The size trade-off: parameters, bytes as stored (float32 and 8-bit), time to classify the
@@ -20,20 +20,21 @@ type Report = { runId: number; rows: SizeRow[] };
  */
 export function SizePanel({ members, runId, backend, measureSize }: Props) {
   const [report, setReport] = useState<Report | null>(null);
-  const [measuring, setMeasuring] = useState(false);
-  const current = report && report.runId === runId ? report : null;
-
-  const measure = () => {
-    setMeasuring(true);
-    void measureSize()
-      .then((r) => r && setReport(r))
-      .finally(() => setMeasuring(false));
-  };
-  // Measured once per run when the panel opens; “Measure again” after more training.
+  // Measured once per run when the panel opens, and again on request (after more training).
+  const [request, setRequest] = useState(0);
   useEffect(() => {
-    if (runId !== null && !current && !measuring) measure();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [runId]);
+    if (runId === null) return;
+    let live = true;
+    void measureSize().then(
+      (r) => live && setReport({ runId: r?.runId ?? runId, rows: r?.rows ?? [], request }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [runId, request, measureSize]);
+  const current = report && report.runId === runId ? report : null;
+  const measuring = runId !== null && (!current || current.request !== request);
+  const measure = () => setRequest((n) => n + 1);
 
   const rows = (current?.rows ?? [])
     .map((row) => ({ row, member: members.find((m) => m.id === row.id) }))
