@@ -23,7 +23,7 @@ test.describe('looking inside: mistakes and the size trade-off', () => {
       'aria-selected',
       'true',
     );
-    expect(new URL(page.url()).searchParams.get('explore')).toBe('mistakes');
+    await expect.poll(() => new URL(page.url()).searchParams.get('explore')).toBe('mistakes');
     const explore = page.locator('section.explore');
     await expect(explore.getByRole('heading', { level: 3 })).toContainText(
       `True 4, teacher says 9: ${count} test digit`,
