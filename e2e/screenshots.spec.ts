@@ -49,3 +49,39 @@ test('The ready page at 390 px wide (a phone) is saved as a screenshot and nothi
     expect(box!.x + box!.width).toBeLessThanOrEqual(390 + 1);
   }
 });
+
+for (const width of [1280, 390]) {
+  test(`Every “look inside” panel at ${width} px is saved as a screenshot and nothing overflows sideways.`, async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width, height: 900 });
+    await openReady(page, 'student=30-30');
+    const tabs = page.getByRole('tablist', { name: 'Look inside' }).getByRole('tab');
+    const names = await tabs.allTextContents();
+    expect(names.length).toBeGreaterThanOrEqual(6);
+    for (const name of names) {
+      const tab = tabs.filter({ hasText: name });
+      await tab.click();
+      await expect(tab).toHaveAttribute('aria-selected', 'true');
+      const view = (await tab.getAttribute('id'))!.replace('explore-tab-', '');
+      if (name === 'Mistakes') {
+        await page.getByLabel('Model whose mistakes are listed').selectOption({ label: 'teacher' });
+        await page
+          .locator('section.explore')
+          .getByRole('button', { name: /^true 4, predicted 9/ })
+          .click();
+        await expect(page.getByTestId('mistake-card').first().locator('canvas')).toBeVisible();
+      }
+      if (name === 'Size trade-off') {
+        await expect(page.getByTestId('size-teacher')).toBeVisible({ timeout: 60_000 });
+      }
+      const panel = page.locator('section.explore');
+      await panel.screenshot({ path: `${DIR}/explore-${view}-${width}.png` });
+      const overflow = await horizontalOverflow(page);
+      expect(overflow.scrollWidth, `${name}: ${JSON.stringify(overflow)}`).toBeLessThanOrEqual(
+        width + 1,
+      );
+    }
+  });
+}

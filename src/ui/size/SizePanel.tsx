@@ -71,7 +71,7 @@ export function SizePanel({ members, runId, backend, measureSize }: Props) {
             <thead>
               <tr>
                 <th scope="col">model</th>
-                <th scope="col">parameters</th>
+                <th scope="col">weights</th>
                 <th scope="col">float32</th>
                 <th scope="col">8-bit</th>
                 <th
@@ -90,7 +90,9 @@ export function SizePanel({ members, runId, backend, measureSize }: Props) {
                   <th scope="row">
                     <Swatch color={member.color} /> {member.label}
                   </th>
-                  <td className="mono">{formatParameters(row.parameters)}</td>
+                  <td className="mono">
+                    {formatParameters(row.parameters).replace(' parameters', '')}
+                  </td>
                   <td className="mono">{formatBytes(row.bytesFloat32)}</td>
                   <td className="mono">{formatBytes(row.bytesInt8)}</td>
                   <td className="mono">{Math.round(row.inferenceMs).toLocaleString('en-US')} ms</td>

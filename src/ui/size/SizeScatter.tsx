@@ -1,9 +1,9 @@
 import type { RosterEntry } from '../../engine/protocol.ts';
-import { byteDecades, formatBytes, logPosition } from './sizeScale.ts';
+import { byteDecades, formatBytes, logPosition, roundTicks } from './sizeScale.ts';
 
 const W = 520;
 const H = 260;
-const PAD = { left: 52, right: 16, top: 14, bottom: 40 };
+const PAD = { left: 66, right: 36, top: 14, bottom: 40 };
 
 export interface ScatterPoint {
   member: RosterEntry;
@@ -32,11 +32,10 @@ export function SizeScatter({ points }: { points: ScatterPoint[] }) {
     Math.min(...points.map((p) => p.bytes)),
     Math.max(...points.map((p) => p.bytes)),
   );
-  const maxErrors = Math.max(10, ...points.map((p) => p.errors));
-  const top = Math.ceil((maxErrors * 1.1) / 50) * 50;
+  const yTicks = roundTicks(Math.max(10, ...points.map((p) => p.errors)));
+  const top = yTicks[yTicks.length - 1];
   const px = (bytes: number) => PAD.left + logPosition(bytes, decades) * (W - PAD.left - PAD.right);
   const py = (errors: number) => PAD.top + (1 - errors / top) * (H - PAD.top - PAD.bottom);
-  const yTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(f * top));
   const pairs = points.filter((p) => !p.int8);
   return (
     <svg

@@ -19,3 +19,12 @@ export function logPosition(bytes: number, decades: readonly number[]): number {
   const hi = Math.log10(decades[decades.length - 1]);
   return (Math.log10(bytes) - lo) / (hi - lo);
 }
+
+/** About four round ticks (1, 2 or 5 × 10^k apart) from 0 to at least `max`. */
+export function roundTicks(max: number): number[] {
+  const raw = Math.max(1, max) / 4;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw)!;
+  const count = Math.ceil(max / step);
+  return Array.from({ length: count + 1 }, (_, k) => k * step);
+}
