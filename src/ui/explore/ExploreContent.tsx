@@ -1,6 +1,8 @@
 import type { RosterEntry, SampleDigits } from '../../engine/protocol.ts';
 import type { ExploreView } from '../../state/exploreViews.ts';
 import type { Settings } from '../../state/settingsSchema.ts';
+import { DarkKnowledgePanel } from '../darkMap/DarkKnowledgePanel.tsx';
+import { LimitPanel } from '../limit/LimitPanel.tsx';
 import { MistakesPanel, type MistakeCell } from '../mistakes/MistakesPanel.tsx';
 import type { TestResults } from '../results/useTestResults.ts';
 import { SizePanel } from '../size/SizePanel.tsx';
@@ -50,6 +52,25 @@ export function ExploreContent(props: Props) {
           runId={engine.roster?.runId ?? null}
           backend={engine.backend?.backend ?? null}
           measureSize={engine.measureSize}
+        />
+      );
+    case 'limit':
+      return (
+        <LimitPanel
+          members={members}
+          samples={props.samples}
+          sampleLogits={props.sampleLogits}
+          temperature={settings.temperature}
+          alpha={settings.alpha}
+        />
+      );
+    case 'dark':
+      return (
+        <DarkKnowledgePanel
+          members={members}
+          evaluations={engine.evaluations}
+          testLabels={engine.testLabels}
+          temperature={settings.temperature}
         />
       );
     default:
