@@ -2,6 +2,7 @@ import type { RosterEntry, SampleDigits } from '../../engine/protocol.ts';
 import type { ExploreView } from '../../state/exploreViews.ts';
 import type { Settings } from '../../state/settingsSchema.ts';
 import { DarkKnowledgePanel } from '../darkMap/DarkKnowledgePanel.tsx';
+import { DrawPanel } from '../drawing/DrawPanel.tsx';
 import { LimitPanel } from '../limit/LimitPanel.tsx';
 import { MistakesPanel, type MistakeCell } from '../mistakes/MistakesPanel.tsx';
 import type { TestResults } from '../results/useTestResults.ts';
@@ -71,6 +72,16 @@ export function ExploreContent(props: Props) {
           evaluations={engine.evaluations}
           testLabels={engine.testLabels}
           temperature={settings.temperature}
+        />
+      );
+    case 'draw':
+      return (
+        <DrawPanel
+          members={members}
+          temperature={settings.temperature}
+          logScale={settings.logScale}
+          samples={props.samples}
+          infer={engine.infer}
         />
       );
     default:
