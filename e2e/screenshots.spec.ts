@@ -73,6 +73,9 @@ for (const width of [1280, 390]) {
           .click();
         await expect(page.getByTestId('mistake-card').first().locator('canvas')).toBeVisible();
       }
+      if (name === 'Dark knowledge') {
+        await expect(page.getByTestId('dark-teacher').locator('rect')).toHaveCount(100);
+      }
       if (name === 'Size trade-off') {
         await expect(page.getByTestId('size-teacher')).toBeVisible({ timeout: 60_000 });
       }

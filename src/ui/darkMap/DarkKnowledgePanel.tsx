@@ -3,8 +3,9 @@ import { NUM_CLASSES } from '../../data/mnistAssets.ts';
 import type { RosterEntry } from '../../engine/protocol.ts';
 import { classMeanSoftmax, mapDifference } from '../../kd/classMeanSoftmax.ts';
 import type { MemberEvaluation } from '../useEngine.ts';
-import { divergingColor, logFraction, sequentialColor } from './heatColor.ts';
+import { divergingColor, logFraction, logRange, sequentialColor } from './heatColor.ts';
 import { Heatmap } from './Heatmap.tsx';
+import { MapTable } from './MapTable.tsx';
 
 interface Props {
   members: readonly RosterEntry[];
@@ -37,7 +38,8 @@ export function DarkKnowledgePanel({ members, evaluations, testLabels, temperatu
   if (!testLabels || !teacher) {
     return (
       <p className="placeholder">
-        The maps appear once the teacher has been evaluated on the test set.
+        The maps appear once the teacher has been evaluated on the test set: a pretrained teacher as
+        soon as the digits have loaded, a teacher trained here after you press Train.
       </p>
     );
   }
@@ -52,7 +54,9 @@ export function DarkKnowledgePanel({ members, evaluations, testLabels, temperatu
     : null;
   const difference = learnerMap && mapDifference(learnerMap, teacherMap);
   const diffScale = difference ? Math.max(1e-6, ...difference.map(Math.abs)) : 1;
-  const sequential = (p: number) => sequentialColor(logFraction(p));
+  // Teacher and learner share one scale, so that their colours compare.
+  const range = learnerMap ? logRange(teacherMap, learnerMap) : logRange(teacherMap);
+  const sequential = (p: number) => sequentialColor(logFraction(p, range));
   // Row 3's largest off-diagonal cell: the digit the teacher thinks a 3 most resembles.
   const row = 3;
   let nearest = 0;
@@ -65,7 +69,7 @@ export function DarkKnowledgePanel({ members, evaluations, testLabels, temperatu
     <div className="dark-panel">
       <p className="hint">
         Row <em>c</em>: the mean soft targets at T = {temperature.toFixed(2)} over the test images
-        of a <em>c</em>. The pale cells off the diagonal are the “dark knowledge”: here the{' '}
+        of a <em>c</em>. The cells off the diagonal are the “dark knowledge”: here the{' '}
         {teacher.label} thinks a 3 looks most like a {nearest} (
         {probability(teacherMap[row * NUM_CLASSES + nearest])}). Move the T slider: the rows soften
         at once. Colours are on a log scale.
@@ -88,7 +92,11 @@ export function DarkKnowledgePanel({ members, evaluations, testLabels, temperatu
       )}
       <div className="heatmaps">
         <Heatmap
-          title={`${teacher.label}, epoch ${evaluations[teacher.id].epoch.toFixed(1)}`}
+          title={
+            teacher.origin === 'pretrained' || teacher.origin === 'combined'
+              ? `${teacher.label} (${teacher.origin})`
+              : `${teacher.label}, epoch ${evaluations[teacher.id].epoch.toFixed(1)}`
+          }
           values={teacherMap}
           color={sequential}
           format={probability}
@@ -121,9 +129,9 @@ export function DarkKnowledgePanel({ members, evaluations, testLabels, temperatu
         )}
       </div>
       <div className="heat-legend small" aria-hidden="true">
-        <span>10⁻⁴</span>
+        <span>{probability(range[0])}</span>
         <span className="heat-ramp" />
-        <span>1</span>
+        <span>{probability(range[1])} (log scale)</span>
         {difference && (
           <>
             <span className="heat-diverging" />
@@ -132,33 +140,18 @@ export function DarkKnowledgePanel({ members, evaluations, testLabels, temperatu
         )}
       </div>
       <details>
-        <summary>As a table ({teacher.label})</summary>
-        <div className="scroll-x">
-          <table className="dark-table">
-            <thead>
-              <tr>
-                <th scope="col">true ↓</th>
-                {Array.from({ length: NUM_CLASSES }, (_, c) => (
-                  <th key={c} scope="col">
-                    p({c})
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {Array.from({ length: NUM_CLASSES }, (_, r) => (
-                <tr key={r}>
-                  <th scope="row">{r}</th>
-                  {Array.from({ length: NUM_CLASSES }, (_, c) => (
-                    <td key={c} className="mono">
-                      {probability(teacherMap[r * NUM_CLASSES + c])}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <summary>As tables</summary>
+        <MapTable values={teacherMap} format={probability} caption={teacher.label} />
+        {learner && learnerMap && (
+          <MapTable values={learnerMap} format={probability} caption={learner.label} />
+        )}
+        {learner && difference && (
+          <MapTable
+            values={difference}
+            format={signed}
+            caption={`${learner.label} − ${teacher.label}`}
+          />
+        )}
       </details>
     </div>
   );

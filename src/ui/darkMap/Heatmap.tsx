@@ -65,6 +65,7 @@ export function Heatmap({ title, values, color, format, describe, testId }: Prop
           );
         })}
       </svg>
+      <p className="heat-axes small">rows: true digit ↓ · columns: class →</p>
     </figure>
   );
 }

@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { divergingColor, logFraction, sequentialColor } from './heatColor.ts';
+import { divergingColor, logFraction, logRange, sequentialColor } from './heatColor.ts';
 
 describe('heatmap colours', () => {
-  it('puts probabilities on a log scale from 10⁻⁴ (0) to 1 (1)', () => {
-    expect(logFraction(1)).toBe(1);
-    expect(logFraction(0.01)).toBeCloseTo(0.5, 12);
-    expect(logFraction(1e-3)).toBeCloseTo(0.25, 12);
-    expect(logFraction(1e-6)).toBe(0);
-    expect(logFraction(0)).toBe(0);
+  it('puts probabilities on a log scale between the ends of the range', () => {
+    const range = [1e-4, 1] as const;
+    expect(logFraction(1, range)).toBe(1);
+    expect(logFraction(0.01, range)).toBeCloseTo(0.5, 12);
+    expect(logFraction(1e-3, range)).toBeCloseTo(0.25, 12);
+    expect(logFraction(1e-6, range)).toBe(0);
+    expect(logFraction(0, range)).toBe(0);
+  });
+
+  it('takes the range from the maps shown, floored at 10⁻⁶', () => {
+    expect(logRange(Float64Array.from([0.02, 0.5]), Float64Array.from([0.9, 0.01]))).toEqual([
+      0.01, 0.9,
+    ]);
+    expect(logRange(Float64Array.from([1e-9, 0, 0.99]))).toEqual([1e-6, 0.99]);
   });
 
   it('darkens with the fraction and splits hues by sign', () => {

@@ -1,12 +1,30 @@
 /** Colours of the dark-knowledge heatmaps. */
 
-/** Probabilities below this are drawn as the palest cell. */
-export const LOG_FLOOR = 1e-4;
+/** Probabilities below this are drawn as the palest cell, whatever the maps hold. */
+export const LOG_FLOOR = 1e-6;
 
-/** 0–1 position of a probability on a log scale from LOG_FLOOR to 1. */
-export function logFraction(p: number): number {
-  if (!(p > LOG_FLOOR)) return 0;
-  return Math.min(1, Math.log10(p / LOG_FLOOR) / -Math.log10(LOG_FLOOR));
+/**
+ * The colour scale's ends: the smallest and largest value of the maps shown (so that at T = 1,
+ * where off-diagonal means are ~10⁻⁴, and at T = 20, where they are ~0.05, the map still spans
+ * its whole palette), the low end no lower than LOG_FLOOR.
+ */
+export function logRange(...maps: Float64Array[]): [number, number] {
+  let low = Infinity;
+  let high = 0;
+  for (const map of maps) {
+    for (const v of map) {
+      if (v > 0) low = Math.min(low, v);
+      high = Math.max(high, v);
+    }
+  }
+  low = Math.max(LOG_FLOOR, Number.isFinite(low) ? low : LOG_FLOOR);
+  return [low, Math.max(high, low * 10)];
+}
+
+/** 0–1 position of a probability on a log scale from `low` to `high`. */
+export function logFraction(p: number, [low, high]: readonly [number, number]): number {
+  if (!(p > low)) return 0;
+  return Math.min(1, Math.log10(p / low) / Math.log10(high / low));
 }
 
 /** Pale to deep indigo (the page's accent hue) as `fraction` goes 0 → 1. */

@@ -1,0 +1,42 @@
+import { NUM_CLASSES } from '../../data/mnistAssets.ts';
+
+/** One 10 × 10 map as a table: the text alternative of a heatmap. */
+export function MapTable({
+  values,
+  format,
+  caption,
+}: {
+  values: Float64Array;
+  format: (v: number) => string;
+  caption: string;
+}) {
+  return (
+    <div className="scroll-x">
+      <table className="dark-table">
+        <caption className="small">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">true ↓</th>
+            {Array.from({ length: NUM_CLASSES }, (_, c) => (
+              <th key={c} scope="col">
+                p({c})
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {Array.from({ length: NUM_CLASSES }, (_, r) => (
+            <tr key={r}>
+              <th scope="row">{r}</th>
+              {Array.from({ length: NUM_CLASSES }, (_, c) => (
+                <td key={c} className="mono">
+                  {format(values[r * NUM_CLASSES + c])}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
