@@ -1,6 +1,6 @@
 /**
  * npm run reproduce -- --preset <name> [--epochs N] [--out bench/reproduce/<name>.json]
- *   [--teacher public/models] [--set "alpha=0.05&T=30"]
+ *   [--teacher public/models] [--set "alpha=0.05&T=30"] [--size]
  *
  * Runs a preset to its end headless, in Node with @tensorflow/tfjs on the WASM backend, with the
  * app's own Session (the engine's one run loop), recipe, data and pretrained teacher (public/models/teacher.*), and writes a JSON
@@ -15,6 +15,7 @@ import { errorsByClass, predictWithBiasShift } from '../src/kd/plain.ts';
 import { matMulForBackend } from '../src/kernels/denseMatMul.ts';
 import type { TeacherWeights } from '../src/engine/members.ts';
 import { Session } from '../src/engine/session.ts';
+import { measureSizes } from '../src/engine/sizeReport.ts';
 import type { MlpWeightsJson } from '../src/models/weightsFile.ts';
 import { PRESET_IDS, type PresetId } from '../src/state/presetIds.ts';
 import { PAPER_BIAS_SHIFT, presetById } from '../src/state/presets.ts';
@@ -41,6 +42,8 @@ if (!preset) {
  * see where the curves flatten against the paper's table (Hinton 2015: 67 / 74 / 146 errors).
  */
 const paper = flag('paper');
+/** --size: also the size trade-off (bytes float32/8-bit, time for the test set, 8-bit errors). */
+const withSize = flag('size');
 const overrides = [
   paper ? 'epochs=50' : '',
   textOption('epochs') === undefined ? '' : `epochs=${textOption('epochs')}`,
@@ -98,6 +101,7 @@ session.runToEnd((run) => {
 progress.update(1, 'done');
 progress.done();
 const seconds = (Date.now() - started) / 1000;
+const size = withSize ? measureSizes(session.run, data.test) : null;
 
 const labels = data.test.labels;
 const omitted = [...Array(NUM_CLASSES).keys()].filter(
@@ -160,6 +164,7 @@ const result = {
   command:
     `npm run reproduce -- --preset ${preset.id}` +
     (paper ? ' --paper' : '') +
+    (withSize ? ' --size' : '') +
     (textOption('epochs') ? ` --epochs ${textOption('epochs')}` : '') +
     (textOption('set') ? ` --set "${textOption('set')}"` : ''),
   settings,
@@ -182,6 +187,8 @@ const result = {
     ),
   })),
   seconds: Math.round(seconds),
+  /** With --size: each member's bytes, inference time for the test set and 8-bit errors. */
+  size,
   backend: tf.getBackend(),
   date: new Date().toISOString(),
 };
