@@ -3,7 +3,15 @@ import { centreDigit } from './centreDigit.ts';
 
 const blank = (w: number, h: number) => new Float32Array(w * h);
 
-function fill(image: Float32Array, width: number, x0: number, y0: number, w: number, h: number, v = 1) {
+function fill(
+  image: Float32Array,
+  width: number,
+  x0: number,
+  y0: number,
+  w: number,
+  h: number,
+  v = 1,
+) {
   for (let y = y0; y < y0 + h; y++) for (let x = x0; x < x0 + w; x++) image[y * width + x] = v;
 }
 
@@ -17,7 +25,10 @@ function inkSpan(out: Float32Array) {
       cols.add(k % 28);
     }
   });
-  return { rows: [Math.min(...rows), Math.max(...rows)], cols: [Math.min(...cols), Math.max(...cols)] };
+  return {
+    rows: [Math.min(...rows), Math.max(...rows)],
+    cols: [Math.min(...cols), Math.max(...cols)],
+  };
 }
 
 describe('a drawn digit, centred the way MNIST was', () => {

@@ -70,7 +70,8 @@ export function centreDigit(image: ArrayLike<number>, width: number, height: num
   for (let y = 0; y < box.height; y++) {
     for (let tx = 0; tx < w; tx++) {
       let v = 0;
-      for (const { index, weight } of xs[tx]) v += weight * image[(box.y0 + y) * width + box.x0 + index];
+      for (const { index, weight } of xs[tx])
+        v += weight * image[(box.y0 + y) * width + box.x0 + index];
       rows[y * w + tx] = v;
     }
   }

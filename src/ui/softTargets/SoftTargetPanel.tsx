@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { IMAGE_SIZE, NUM_CLASSES } from '../../data/mnistAssets.ts';
 import { softmaxRows } from '../../kd/plain.ts';
 import type { SampleDigits } from '../../engine/protocol.ts';
@@ -51,11 +51,16 @@ export function SoftTargetPanel({
   /** Members switched on or off by hand, by id; the rest follow shownByDefault. */
   const [picked, setPicked] = useState<Readonly<Record<string, boolean>>>({});
   const count = samples?.indices.length ?? 0;
-  // A digit pinned from the Mistakes panel comes last among the samples: show it at once.
-  useEffect(() => {
-    if (count <= NUM_CLASSES) return;
-    setShownDigits((s) => (s.includes(count - 1) ? s : [...s.slice(-(SHOWN - 1)), count - 1]));
-  }, [count, samples]);
+  // A digit pinned from the Mistakes panel comes last among the samples: show it at once
+  // (state adjusted while rendering, React's pattern for following a prop).
+  const pinned = count > NUM_CLASSES ? samples!.indices[count - 1] : null;
+  const [seenPin, setSeenPin] = useState<number | null>(null);
+  if (pinned !== seenPin) {
+    setSeenPin(pinned);
+    if (pinned !== null) {
+      setShownDigits((s) => (s.includes(count - 1) ? s : [...s.slice(-(SHOWN - 1)), count - 1]));
+    }
+  }
   const byDefault = useMemo(() => defaultShown(members), [members]);
   const isShown = (m: MemberLook) => picked[m.id] ?? byDefault.has(m.id);
   const shownMembers = members.filter(isShown);
