@@ -11,14 +11,14 @@ test('the high-T limit: dragging T makes the exact gradient meet logit matching'
   await openReady(page, 'explore=limit&student=30-30');
   await expect(page.getByTestId('limit-distance')).toBeVisible();
   // Low T: the exact gradient and its high-T approximation are far apart.
-  await dragSlider(page, /Temperature T \(this panel\)/, 0);
+  await dragSlider(page, /This panel’s T/, 0);
   await expect(page.getByTestId('limit-T')).toHaveText('1.00');
   const atOne = await distance(page);
   expect(atOne).toBeGreaterThan(0.3);
   // Halfway on the log scale (T ≈ 32), then the end (T = 1000): the bars converge.
-  await dragSlider(page, /Temperature T \(this panel\)/, 0.5);
+  await dragSlider(page, /This panel’s T/, 0.5);
   const middle = await distance(page);
-  await dragSlider(page, /Temperature T \(this panel\)/, 1);
+  await dragSlider(page, /This panel’s T/, 1);
   await expect(page.getByTestId('limit-T')).toHaveText('1000');
   const atThousand = await distance(page);
   expect(middle).toBeLessThan(atOne);

@@ -86,7 +86,7 @@ export function LimitPanel({ members, samples, sampleLogits, temperature, alpha 
         </label>
       </div>
       <div className="slider-row limit-slider">
-        <label htmlFor="limit-T">Temperature T (this panel)</label>
+        <label htmlFor="limit-T">This panel’s T (1–1000)</label>
         <output htmlFor="limit-T" className="mono" data-testid="limit-T">
           {T.toFixed(T < 10 ? 2 : T < 100 ? 1 : 0)}
         </output>
