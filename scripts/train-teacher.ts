@@ -15,6 +15,7 @@
  * averaging); it is evaluated every epoch beside the raw weights and is what gets saved.
  * --dropout-input / --dropout-hidden change the dropout rates (default: TEACHER_DROPOUT);
  * --out writes (and, with --resume, reads) the teacher files in another folder.
+ * --label-smoothing ε trains on label-smoothed targets (the "smoothed teacher" preset's teacher).
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
@@ -47,6 +48,8 @@ const dropout = {
   input: numberOption('dropout-input', TEACHER_DROPOUT.input),
   hidden: numberOption('dropout-hidden', TEACHER_DROPOUT.hidden),
 };
+/** --label-smoothing ε: train on (1 − ε)·onehot + ε/10 (Müller et al. 2019: a worse teacher). */
+const labelSmoothing = numberOption('label-smoothing', 0);
 const resume = flag('resume');
 const outDir = textOption('out') ?? 'public/models';
 
@@ -76,6 +79,7 @@ const command =
   `--decay ${decay} --shift ${maxShift}${emaDecay > 0 ? ` --ema ${emaDecay}` : ''}` +
   (dropout.input !== TEACHER_DROPOUT.input ? ` --dropout-input ${dropout.input}` : '') +
   (dropout.hidden !== TEACHER_DROPOUT.hidden ? ` --dropout-hidden ${dropout.hidden}` : '') +
+  (labelSmoothing > 0 ? ` --label-smoothing ${labelSmoothing}` : '') +
   `${resume ? ' --resume' : ''}${outDir !== 'public/models' ? ` --out ${outDir}` : ''}`;
 
 /** The stored teacher to resume from and the record it was saved with. */
@@ -107,6 +111,7 @@ const recipe: Recipe = {
           learningRateDecay: decay,
           weightAverage: emaDecay > 0 ? emaDecay : undefined,
           dropout,
+          labelSmoothing: labelSmoothing > 0 ? labelSmoothing : undefined,
           startEpoch: firstEpoch,
           initialWeights: prior ? 'resume' : undefined,
         },
@@ -208,6 +213,7 @@ function save(
     learningRate: { initial: lr0, decayPerEpoch: decay },
     weightAverageDecay: emaDecay > 0 ? emaDecay : undefined,
     dropout: modelDropout,
+    labelSmoothing: labelSmoothing > 0 ? labelSmoothing : undefined,
     jitterPixels: maxShift,
     storage: 'float16',
     date: new Date().toISOString(),

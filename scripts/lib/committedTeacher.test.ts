@@ -61,4 +61,19 @@ describe('the committed pretrained teacher (public/models)', () => {
     // Storage costs at most 5 errors against the float32 weights (issue: within 0.05%).
     expect(errors - record.testErrors).toBeLessThanOrEqual(5);
   });
+
+  // The presets' other teachers (ensemble members, the teacher-quality presets' worse teachers).
+  it.each(['teacher-s3', 'teacher-s4', 'teacher-early', 'teacher-ls'])(
+    '%s makes the test errors its record states',
+    async (file) => {
+      expect(await tf.setBackend('wasm')).toBe(true);
+      const record = JSON.parse(
+        readFileSync(`${DIR}/${file}.record.json`, 'utf8'),
+      ) as TeacherRecord;
+      const json = JSON.parse(readFileSync(`${DIR}/${file}.json`, 'utf8')) as MlpWeightsJson;
+      expect(json.weightsManifest[0].paths).toEqual([`${file}.bin`]);
+      const bin = new Uint8Array(readFileSync(`${DIR}/${file}.bin`)).buffer;
+      expect(countErrors(json, bin)).toBe(record.testErrorsStored);
+    },
+  );
 });

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PRESETS } from '../../src/state/presets.ts';
+import { TEACHER_QUALITY_PRESETS } from '../../src/state/teacherQualityPresets.ts';
 import { VARIANT_PRESETS } from '../../src/state/variantPresets.ts';
 import { formatSeconds } from './progress.ts';
 
@@ -26,10 +27,11 @@ interface Outcome {
 }
 
 /** Hinton et al.'s presets in the first table, the variants in the second, in the page's order. */
-const ORDER: readonly string[] = PRESETS.filter((p) => !VARIANT_PRESETS.includes(p)).map(
-  (p) => p.id,
-);
+const ORDER: readonly string[] = PRESETS.filter(
+  (p) => !VARIANT_PRESETS.includes(p) && !TEACHER_QUALITY_PRESETS.includes(p),
+).map((p) => p.id);
 const VARIANTS: readonly string[] = VARIANT_PRESETS.map((p) => p.id);
+const TEACHER_QUALITY: readonly string[] = TEACHER_QUALITY_PRESETS.map((p) => p.id);
 
 interface MemberOutcome {
   label: string;
@@ -121,6 +123,10 @@ export function writeReproduceTable(dir: string): string {
     .map(({ outcome }) => outcome as unknown as VariantOutcome)
     .filter((o) => VARIANTS.includes(o.preset))
     .sort((a, b) => VARIANTS.indexOf(a.preset) - VARIANTS.indexOf(b.preset));
+  const teacherQuality = all
+    .map(({ outcome }) => outcome as unknown as VariantOutcome)
+    .filter((o) => TEACHER_QUALITY.includes(o.preset))
+    .sort((a, b) => TEACHER_QUALITY.indexOf(a.preset) - TEACHER_QUALITY.indexOf(b.preset));
   const paperRun = all.find(({ file }) => file === 'hinton2015-paper.json')?.outcome as
     PaperRun | undefined;
   const errors = (m: ModelOutcome | null | undefined) =>
@@ -166,6 +172,16 @@ export function writeReproduceTable(dir: string): string {
           variantsTable(variants),
           '',
           'Test errors out of 10,000; for specialists, also errors on each half of the digits. Each row: `npm run reproduce -- --preset <name>`.',
+          '',
+        ]
+      : []),
+    ...(teacherQuality.length > 0
+      ? [
+          '### Teacher quality',
+          '',
+          variantsTable(teacherQuality),
+          '',
+          'Test errors out of 10,000: the same student (twins: same first weights, same batches) distilled from a good and from a worse teacher, and its hard-label control. Each row: `npm run reproduce -- --preset <name>`.',
           '',
         ]
       : []),

@@ -46,6 +46,11 @@ export interface TeacherTraining {
   learningRateDecay?: number;
   /** Keep an exponential moving average of the weights (Polyak averaging) with this decay; it becomes the teacher. */
   weightAverage?: number;
+  /**
+   * Label smoothing ε: the teacher learns (1 − ε)·onehot + ε/K instead of one-hot labels
+   * (kdLoss.ts labelSmoothedLoss). Müller et al. (2019) report that it makes a worse teacher.
+   */
+  labelSmoothing?: number;
   /** Dropout on inputs and hidden units; default TEACHER_DROPOUT. */
   dropout?: { input: number; hidden: number };
   /** Epochs already done (a resumed teacher): batch order, dropout and decay go on from there. */
@@ -59,6 +64,13 @@ export interface TeacherSpec {
   label: string;
   hidden: HiddenLayers;
   source: TeacherSource;
+  /**
+   * Dropout left on while it makes its targets: a teacher left in training mode, the classic
+   * silent bug (a missing `model.eval()`). The masks are drawn once, when its outputs on the
+   * transfer set are cached; its test errors are still measured in inference mode, so its row of
+   * the results table looks healthy.
+   */
+  dropoutWhileTeaching?: { input: number; hidden: number };
   /** A CSS colour; the roster picks one when absent. */
   color?: string;
 }

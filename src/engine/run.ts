@@ -229,7 +229,12 @@ export class Run {
       // validateRecipe made sure a teacher from a learner comes from an earlier stage.
       const t = pending[0];
       const hinted = this.stageLearners.find((l) => l.hint?.teacher === t.spec.id);
-      this.cache.fillChunk(t.spec.id, t.model!, hinted?.hint?.teacherLayer);
+      this.cache.fillChunk(
+        t.spec.id,
+        t.model!,
+        hinted?.hint?.teacherLayer,
+        t.spec.dropoutWhileTeaching,
+      );
       return 'trained';
     }
     copyEarlierLearners(this.learners, this.stage);

@@ -11,7 +11,7 @@ import { IMAGE_SIZE, NUM_CLASSES } from '../data/mnistAssets.ts';
 import { combineTargets } from '../kd/combineRule.ts';
 import type { Mlp } from '../models/mlp.ts';
 import type { TargetSource } from './targets.ts';
-import { mlpForwardWithHidden } from '../models/mlp.ts';
+import { mlpForward, mlpForwardWithHidden } from '../models/mlp.ts';
 import { predictLogits } from './steps.ts';
 
 /** Images per cache chunk, one chunk per tick. */
@@ -55,9 +55,15 @@ export class TeacherOutputCache {
 
   /**
    * Caches the next chunk of `model`'s logits (and of its hidden layer `hiddenLayer`, when a
-   * learner takes a hint from it); true once the whole transfer set is cached.
+   * learner takes a hint from it); true once the whole transfer set is cached. With `dropout`, the
+   * logits are made in training mode with those rates (a teacher left in training mode).
    */
-  fillChunk(teacher: string, model: Mlp, hiddenLayer?: number): boolean {
+  fillChunk(
+    teacher: string,
+    model: Mlp,
+    hiddenLayer?: number,
+    dropout?: { input: number; hidden: number },
+  ): boolean {
     const total = this.transfer.length;
     let out = this.logits.get(teacher);
     if (!out) {
@@ -70,7 +76,13 @@ export class TeacherOutputCache {
     fillBatch(this.train, this.transfer, start, size, this.pixels, this.labels);
     const x = tf.tensor2d(this.pixels.subarray(0, size * IMAGE_SIZE), [size, IMAGE_SIZE]);
     try {
-      if (hiddenLayer === undefined) {
+      if (dropout) {
+        const logits = tf.tidy(() =>
+          mlpForward({ ...model, dropout }, x, { training: true, dropoutSeed: 104729 + start }),
+        );
+        out.set(logits.dataSync(), start * NUM_CLASSES);
+        logits.dispose();
+      } else if (hiddenLayer === undefined) {
         out.set(predictLogits(model, x), start * NUM_CLASSES);
       } else {
         const { logits, hidden } = mlpForwardWithHidden(model, x, {}, hiddenLayer);

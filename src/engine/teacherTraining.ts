@@ -1,6 +1,6 @@
 /**
- * Training one teacher here, with hard labels: the recipe's TeacherTraining (epochs, digits,
- * dropout, ±shift-pixel jitter, learning-rate decay, weight averaging). The same code trains the
+ * Training one teacher here, with hard labels (label-smoothed if asked): the recipe's
+ * TeacherTraining (epochs, digits, dropout, ±shift-pixel jitter, learning-rate decay, weight averaging). The same code trains the
  * page's "my own teacher" and `npm run train:teacher`'s pretrained one.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -9,6 +9,8 @@ import type { MnistSplit } from '../data/batches.ts';
 import { fillBatch, seededPermutation } from '../data/batches.ts';
 import { fillBatchJittered } from '../data/jitter.ts';
 import { IMAGE_SIZE } from '../data/mnistAssets.ts';
+import { labelSmoothedLoss } from '../kd/kdLoss.ts';
+import type { Objective } from '../kd/objective.ts';
 import { objectiveById } from '../kd/objectives.ts';
 import type { MatMul } from '../kernels/denseMatMul.ts';
 import type { Mlp } from '../models/mlp.ts';
@@ -21,6 +23,15 @@ import { objectiveStep } from './steps.ts';
 import type { ThroughputMeter } from './throughput.ts';
 
 const HARD = objectiveById('hard');
+
+/** The teacher's loss: CE with the labels, smoothed by ε when its training says so. */
+function teacherObjective(epsilon: number | undefined): Objective {
+  if (!epsilon) return HARD;
+  return {
+    ...HARD,
+    terms: ({ studentLogits, labels }) => [labelSmoothedLoss(studentLogits, labels, epsilon)],
+  };
+}
 const NO_HYPER = { temperature: 1, alpha: 1 };
 
 export class TeacherTrainer {
@@ -37,6 +48,7 @@ export class TeacherTrainer {
   private readonly random: () => number;
   private readonly pixels: Float32Array;
   private readonly labels: Int32Array;
+  private readonly objective: Objective;
 
   constructor(
     readonly member: TeacherMember,
@@ -46,6 +58,7 @@ export class TeacherTrainer {
   ) {
     if (member.spec.source.kind !== 'train') throw new Error('Only a "train" teacher trains here.');
     this.training = member.spec.source.training;
+    this.objective = teacherObjective(this.training.labelSmoothing);
     const digits = this.training.digits;
     this.indices = digits
       ? Int32Array.from(train.labels.keys()).filter((i) => digits.includes(train.labels[i]))
@@ -111,7 +124,7 @@ export class TeacherTrainer {
         this.member.model!,
         this.member.optimizer!,
         { x, labels },
-        HARD,
+        this.objective,
         NO_HYPER,
         {},
         { matMul, dropoutSeed: seed * 1e7 + epoch * this.stepsPerEpoch + withinEpoch },

@@ -93,6 +93,27 @@ export function kdLoss(
 }
 
 /** Mean cross-entropy against the labels, at T = 1: the loss of the control student and the teacher. */
+/**
+ * Cross-entropy with label-smoothed targets (Szegedy et al. 2016; Müller, Kornblith & Hinton 2019,
+ * "When does label smoothing help?"): the target is (1 − ε)·onehot(y) + ε/K, so
+ * L = (1 − ε)·CE(y, softmax(z)) + ε · mean_k(−log softmax(z)_k), averaged over the batch.
+ * ε = 0 is the plain hard-label loss. A teacher trained so makes worse targets (Müller et al.).
+ */
+export function labelSmoothedLoss(
+  logits: tf.Tensor2D,
+  labels: tf.Tensor1D,
+  epsilon: number,
+): tf.Scalar {
+  assertLabelCount(logits, labels);
+  if (!(epsilon >= 0 && epsilon <= 1)) throw new Error(`label smoothing ε = ${epsilon} is not in 0–1`);
+  return tf.tidy(() => {
+    const classes = logits.shape[1];
+    const oneHot = tf.cast(tf.oneHot(labels, classes), 'float32');
+    const targets = tf.add(tf.mul(oneHot, 1 - epsilon), epsilon / classes);
+    return tf.neg(tf.mean<tf.Scalar>(tf.sum(tf.mul(targets, tf.logSoftmax(logits)), 1)));
+  });
+}
+
 export function hardLabelLoss(studentLogits: tf.Tensor2D, labels: tf.Tensor1D): tf.Scalar {
   assertLabelCount(studentLogits, labels);
   return tf.tidy(() => meanCrossEntropy(studentLogits, labels));

@@ -13,6 +13,9 @@ export const PRESET_IDS = [
   'fitnets',
   'born-again',
   'teacher-assistant',
+  'teacher-smoothed',
+  'teacher-early',
+  'teacher-dropout',
 ] as const;
 
 export type PresetId = (typeof PRESET_IDS)[number];

@@ -1,6 +1,7 @@
 import type { PresetId } from './presetIds.ts';
 import type { LearnerSpec, TeacherSpec } from '../engine/recipe.ts';
 import type { Settings } from './settingsSchema.ts';
+import { TEACHER_QUALITY_PRESETS } from './teacherQualityPresets.ts';
 import { VARIANT_PRESETS } from './variantPresets.ts';
 
 /** Numbers from Hinton, Vinyals & Dean (2015), §3, MNIST, errors out of 10,000 test digits. */
@@ -147,7 +148,11 @@ const HINTON_PRESETS: readonly Preset[] = [
   },
 ];
 
-export const PRESETS: readonly Preset[] = [...HINTON_PRESETS, ...VARIANT_PRESETS];
+export const PRESETS: readonly Preset[] = [
+  ...HINTON_PRESETS,
+  ...VARIANT_PRESETS,
+  ...TEACHER_QUALITY_PRESETS,
+];
 
 /** The bias shifts the paper applied after training (§3), used by `npm run reproduce`. */
 export const PAPER_BIAS_SHIFT: Partial<Record<Preset['id'], { classes: number[]; shift: number }>> =

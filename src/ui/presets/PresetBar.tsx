@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { PresetId } from '../../state/presetIds.ts';
 import { PRESETS, presetById, type Preset } from '../../state/presets.ts';
+import { TEACHER_QUALITY_PRESETS } from '../../state/teacherQualityPresets.ts';
 import { VARIANT_PRESETS } from '../../state/variantPresets.ts';
 
 /** The paper's own experiments first, then the variants that came after it. */
@@ -8,9 +9,12 @@ const GROUPS: readonly { id: string; title: string; presets: readonly Preset[] }
   {
     id: 'hinton',
     title: 'Hinton et al. 2015',
-    presets: PRESETS.filter((p) => !VARIANT_PRESETS.includes(p)),
+    presets: PRESETS.filter(
+      (p) => !VARIANT_PRESETS.includes(p) && !TEACHER_QUALITY_PRESETS.includes(p),
+    ),
   },
   { id: 'variants', title: 'Distillation variants', presets: VARIANT_PRESETS },
+  { id: 'teacher-quality', title: 'Teacher quality', presets: TEACHER_QUALITY_PRESETS },
 ];
 
 /** One click per experiment; each sets values the learner can still change. */
