@@ -105,7 +105,8 @@ export function labelSmoothedLoss(
   epsilon: number,
 ): tf.Scalar {
   assertLabelCount(logits, labels);
-  if (!(epsilon >= 0 && epsilon <= 1)) throw new Error(`label smoothing ε = ${epsilon} is not in 0–1`);
+  if (!(epsilon >= 0 && epsilon <= 1))
+    throw new Error(`label smoothing ε = ${epsilon} is not in 0–1`);
   return tf.tidy(() => {
     const classes = logits.shape[1];
     const oneHot = tf.cast(tf.oneHot(labels, classes), 'float32');

@@ -27,8 +27,9 @@ describe('labelSmoothedLoss', () => {
   ];
   const labels = [0, 1];
   const loss = (epsilon: number) =>
-    tf.tidy(() =>
-      labelSmoothedLoss(tf.tensor2d(rows), tf.tensor1d(labels, 'int32'), epsilon).dataSync()[0],
+    tf.tidy(
+      () =>
+        labelSmoothedLoss(tf.tensor2d(rows), tf.tensor1d(labels, 'int32'), epsilon).dataSync()[0],
     );
 
   it('is the plain cross-entropy at ε = 0', () => {
