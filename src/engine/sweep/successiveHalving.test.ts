@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planCost, planRungs, successiveHalving } from './successiveHalving.ts';
+import { fitToBudget, planCost, planRungs, successiveHalving } from './successiveHalving.ts';
 import { gridCells } from './sweepGrid.ts';
 
 describe('planRungs', () => {
@@ -15,6 +15,18 @@ describe('planRungs', () => {
   it('scales with the final length and rejects η ≤ 1', () => {
     expect(planCost(planRungs(56, 3, 3, 3))).toBeCloseTo(3 * (56 / 9 + 19 / 3 + 7), 10);
     expect(() => planRungs(10, 1, 1, 3)).toThrow();
+  });
+});
+
+describe('fitToBudget', () => {
+  const pool = Array.from({ length: 56 }, (_, i) => i);
+
+  it('keeps all 56 candidates for a 20-cell grid’s budget, fewer for a 4-cell one', () => {
+    expect(fitToBudget(pool, 20, 3, 1, 3).candidates).toHaveLength(56);
+    const small = fitToBudget(pool, 4, 3, 1, 3);
+    // n = 11: 11/9 + 4/3 + 2 = 4.56 > 4; n = 10: 10/9 + 4/3 + 2 = 4.44 > 4; n = 9: 1 + 1 + 1 = 3.
+    expect(small.candidates).toEqual([0, 6, 12, 18, 24, 31, 37, 43, 49]);
+    expect(planCost(small.plan)).toBeCloseTo(3, 10);
   });
 });
 

@@ -70,6 +70,23 @@ export async function successiveHalving<R>(
   return history;
 }
 
+/**
+ * The most candidates whose plan costs at most `budget` learner-epochs, taken evenly spread from
+ * `pool` (every k-th, k = pool / n, so a smaller budget still spans the whole plane), and its plan.
+ */
+export function fitToBudget<C>(
+  pool: readonly C[],
+  budget: number,
+  eta: number,
+  finalEpochs: number,
+  rungs: number,
+): { candidates: C[]; plan: Rung[] } {
+  let n = pool.length;
+  while (n > 1 && planCost(planRungs(n, eta, finalEpochs, rungs)) > budget + 1e-9) n--;
+  const candidates = Array.from({ length: n }, (_, k) => pool[Math.floor((k * pool.length) / n)]);
+  return { candidates, plan: planRungs(n, eta, finalEpochs, rungs) };
+}
+
 /** The candidates the search starts from: a finer grid than the default one. */
 export const SEARCH_TEMPERATURES = [1, 1.5, 2, 3, 4, 6, 10, 20] as const;
 export const SEARCH_ALPHAS = [0, 0.1, 0.2, 0.35, 0.5, 0.7, 0.9] as const;

@@ -28,6 +28,8 @@ export interface SweepRunOptions {
   cancelled?: () => boolean;
   /** This run's progress, 0–1 (teacher caching counts as the first tenth), and what it does. */
   onProgress?: (fraction: number, activity: string) => void;
+  /** One run (a seed of the grid, or of a search rung) has ended. */
+  onRunDone?: () => void;
 }
 
 export class SweepCancelled extends Error {
@@ -78,6 +80,7 @@ export async function runRecipe(
       if (logits)
         outcomes.set(learner.id, { score: scoreLogits(logits, data.test.labels), logits });
     }
+    options.onRunDone?.();
     return outcomes;
   } finally {
     run.dispose();
