@@ -54,7 +54,7 @@ for (const width of [1280, 390]) {
   test(`Every “look inside” panel at ${width} px is saved as a screenshot and nothing overflows sideways.`, async ({
     page,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     await page.setViewportSize({ width, height: 900 });
     await openReady(page, 'student=30-30');
     const tabs = page.getByRole('tablist', { name: 'Look inside' }).getByRole('tab');
@@ -75,6 +75,14 @@ for (const width of [1280, 390]) {
       }
       if (name === 'Dark knowledge') {
         await expect(page.getByTestId('dark-teacher').locator('rect')).toHaveCount(100);
+      }
+      if (name === 'T × α sweep') {
+        // Filled in: a quick sweep to its end.
+        const sweep = page.getByTestId('sweep-panel');
+        await sweep.getByRole('button', { name: 'Quick 2 × 2' }).click();
+        await sweep.getByLabel('Data').selectOption('0.1');
+        await sweep.getByRole('button', { name: 'Start sweep' }).click();
+        await expect(sweep.getByRole('status')).toHaveText('Done.', { timeout: 90_000 });
       }
       if (name === 'Size trade-off') {
         await expect(page.getByTestId('size-teacher')).toBeVisible({ timeout: 60_000 });

@@ -26,7 +26,8 @@ import {
   gridCells,
   type SweepConfig,
 } from '../src/engine/sweep/sweepGrid.ts';
-import { bestByValidation, runGrid, runSearch } from '../src/engine/sweep/sweepRunner.ts';
+import { runGrid, runSearch } from '../src/engine/sweep/sweepRunner.ts';
+import { bestByValidation } from '../src/engine/sweep/sweepScore.ts';
 import { flag, numberOption, textOption } from './lib/cliOptions.ts';
 import { loadMnistNode } from './lib/nodeMnist.ts';
 import { formatSeconds, ProgressBar } from './lib/progress.ts';

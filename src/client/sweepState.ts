@@ -19,6 +19,8 @@ export interface SweepView {
   error: string | null;
   startedAt: number | null;
   finishedAt: number | null;
+  /** When the latest event came (elapsed time while it runs). */
+  lastAt: number | null;
 }
 
 export const IDLE_SWEEP: SweepView = {
@@ -31,6 +33,7 @@ export const IDLE_SWEEP: SweepView = {
   error: null,
   startedAt: null,
   finishedAt: null,
+  lastAt: null,
 };
 
 export type SweepAction =
@@ -52,9 +55,13 @@ export function sweepReducer(view: SweepView, action: SweepAction): SweepView {
       config: action.config,
       workers: Array.from({ length: action.workers }, () => 'loading' as const),
       startedAt: action.now,
+      lastAt: action.now,
     };
   }
-  const { worker, event, now } = action;
+  return { ...applyEvent(view, action.worker, action.event, action.now), lastAt: action.now };
+}
+
+function applyEvent(view: SweepView, worker: number, event: SweepEvent, now: number): SweepView {
   if (worker >= view.workers.length) return view;
   switch (event.type) {
     case 'state': {

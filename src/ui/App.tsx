@@ -14,6 +14,7 @@ import { RunSettings } from './controls/RunSettings.tsx';
 import { DistillationPanel } from './DistillationPanel.tsx';
 import { ExploreContent } from './explore/ExploreContent.tsx';
 import { ExplorePanel } from './explore/ExplorePanel.tsx';
+import { useSweep } from './sweep/useSweep.ts';
 import type { MistakeCell } from './mistakes/MistakesPanel.tsx';
 import { PresetBar } from './presets/PresetBar.tsx';
 import { PerClassPanel } from './results/PerClassPanel.tsx';
@@ -51,6 +52,8 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
   const recipe = useMemo(() => toRecipe(settings), [settings]);
   const engine = useEngine(settings.backend, recipe, toLiveHyper(settings));
   const { snapshot, roster, send } = engine;
+  // The T × α sweep lives as long as the page: switching tabs does not stop it.
+  const sweep = useSweep(settings.backend);
   // Curves and tables follow the worker at low priority: a slider input always renders first.
   const background = useDeferredValue(snapshot);
   // KaTeX typesetting (5–10 ms, plus laying out its many spans) follows a drag 4 times a
@@ -193,6 +196,7 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
               results={results}
               cell={cell}
               onCell={setCell}
+              sweep={sweep}
             />
           </ExplorePanel>
           <PerClassPanel

@@ -138,13 +138,6 @@ export async function runGrid(
   };
 }
 
-/** The grid cell with the fewest validation errors (mean over seeds). */
-export function bestByValidation(cells: Record<string, SweepScore>): string {
-  return Object.entries(cells).reduce((best, entry) =>
-    entry[1].validation < best[1].validation ? entry : best,
-  )[0];
-}
-
 export interface SearchResult {
   rungs: { epochs: number; results: { cell: SweepCell; score: SweepScore }[] }[];
   best: { cell: SweepCell; score: SweepScore };

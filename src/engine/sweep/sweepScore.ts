@@ -39,3 +39,10 @@ export function meanScore(scores: readonly SweepScore[]): SweepScore {
     test: mean((s) => s.test),
   };
 }
+
+/** The grid cell with the fewest validation errors (mean over seeds). */
+export function bestByValidation(cells: Record<string, SweepScore>): string {
+  return Object.entries(cells).reduce((best, entry) =>
+    entry[1].validation < best[1].validation ? entry : best,
+  )[0];
+}

@@ -7,6 +7,8 @@ import { LimitPanel } from '../limit/LimitPanel.tsx';
 import { MistakesPanel, type MistakeCell } from '../mistakes/MistakesPanel.tsx';
 import type { TestResults } from '../results/useTestResults.ts';
 import { SizePanel } from '../size/SizePanel.tsx';
+import { SweepPanel } from '../sweep/SweepPanel.tsx';
+import type { SweepControls } from '../sweep/useSweep.ts';
 import type { EngineView } from '../useEngine.ts';
 
 interface Props {
@@ -20,6 +22,7 @@ interface Props {
   results: TestResults | null;
   cell: MistakeCell | null;
   onCell: (cell: MistakeCell | null) => void;
+  sweep: SweepControls;
 }
 
 /** The open “look inside” panel, given what it reads from the run. */
@@ -84,7 +87,13 @@ export function ExploreContent(props: Props) {
           infer={engine.infer}
         />
       );
-    default:
-      return <p className="placeholder">Coming in this session.</p>;
+    case 'sweep':
+      return (
+        <SweepPanel
+          sweep={props.sweep}
+          seed={settings.seed}
+          pausePage={() => engine.send({ type: 'pause' })}
+        />
+      );
   }
 }
