@@ -106,3 +106,27 @@ test('The born-again preset shows two generations', async ({ page }) => {
   await expect(page.getByTestId('result-gen1')).toContainText('generation 1');
   await expect(page.getByTestId('result-gen2')).toContainText('generation 2');
 });
+
+test('The teacher-quality presets set two teachers side by side; a train-mode teacher scores like the good one', async ({
+  page,
+}) => {
+  const errors = collectConsoleErrors(page);
+  await openReadyWith(page, 'preset=teacher-dropout', 'teacher');
+  const group = page.getByRole('group', { name: 'Teacher quality' });
+  await expect(
+    group.getByRole('button', { name: 'Teacher left in training mode' }),
+  ).toHaveAttribute('aria-pressed', 'true');
+  await expect(rosterItem(page, 'teacher-train-mode')).toContainText('teacher (dropout on)');
+  for (const id of ['from-good', 'from-bad', 'control'])
+    await expect(page.getByTestId(`result-${id}`)).toBeVisible();
+  // Both are measured in inference mode: the same 70 errors. The bug hides from the table.
+  await expect(page.getByTestId('errors-teacher')).toHaveText('70', { timeout: 60_000 });
+  await expect(page.getByTestId('errors-teacher-train-mode')).toHaveText('70');
+
+  // The under-trained teacher: one click away, its errors plain to see.
+  await group.getByRole('button', { name: 'Under-trained teacher' }).click();
+  await expect(rosterItem(page, 'teacher-early')).toContainText('teacher (after 1 epoch)');
+  await expect(page.getByTestId('errors-teacher-early')).toHaveText('377', { timeout: 60_000 });
+  expect(urlParam(page, 'preset')).toBe('teacher-early');
+  expect(errors).toEqual([]);
+});
