@@ -32,7 +32,10 @@ test('a 2 × 2 sweep fills its heatmaps in, pauses, resumes, and each cell links
     tds.map((td) => Number(td.getAttribute('data-value'))),
   );
   expect(values).toHaveLength(4);
-  for (const v of values) (expect(v).toBeGreaterThan(0), expect(v).toBeLessThan(10_000));
+  for (const v of values) {
+    expect(v).toBeGreaterThan(0);
+    expect(v).toBeLessThan(10_000);
+  }
   const summary = await page.getByTestId('sweep-summary').textContent();
   const control = Number(/Control \(hard labels\): (\d+)/.exec(summary ?? '')?.[1]);
   expect(control).toBeGreaterThan(0);
