@@ -159,7 +159,9 @@ export function SweepPanel({ sweep, seed, pausePage }: Props) {
               : 'The control’s errors appear when the first seed ends.'}
             {best && control
               ? ` ★ ${best.replace('T', 'T = ').replace('-a', ', α = ')}: ${cellScores[best].test.toFixed(0)} — on the held-out half (test digits 5,001–10,000) ${cellScores[best].heldOut.toFixed(0)} against the control’s ${control.heldOut.toFixed(0)}.`
-              : ''}
+              : ''}{' '}
+            Short runs measure the start of training: soft targets pay more the longer a student
+            trains, and the bigger it is (at 1 epoch a 30-30 student gains nothing at any T).
           </p>
         </>
       )}
