@@ -10,7 +10,10 @@ import type {
 /** The page's handle on the training worker: typed commands in, typed events out. */
 export interface EngineClient {
   send(command: Command): void;
-  /** A command that gets one reply (a drawn digit's logits, test digits, the size report). */
+  /**
+   * A command that gets one reply (a drawn digit's logits, test digits, the size report); it
+   * rejects if the worker is lost before it answers.
+   */
   request<C extends RequestCommand>(
     command: Omit<C, 'requestId'>,
     transfer?: Transferable[],
@@ -22,17 +25,54 @@ function isReply(message: WorkerMessage): message is EngineReply {
   return 'requestId' in message;
 }
 
-export function startEngine(onEvent: (event: EngineEvent) => void): EngineClient {
-  const worker = new Worker(new URL('../engine/training.worker.ts', import.meta.url), {
+/** How often the watchdog pings the worker, and how long a ping may go unanswered. */
+export const WATCHDOG = { intervalMs: 2_000, timeoutMs: 10_000 };
+
+/**
+ * Starts the training worker. `onLost` hears, once, that the worker is gone: an uncaught error
+ * inside it (it may still be running, but its state can no longer be trusted, so it is stopped),
+ * or no answer to a ping for WATCHDOG.timeoutMs (closed, killed or hung). After that nothing
+ * more is sent or heard; the page keeps what it shows and offers to start again.
+ */
+export function startEngine(
+  onEvent: (event: EngineEvent) => void,
+  onLost: (message: string) => void = () => {},
+  worker: Worker = new Worker(new URL('../engine/training.worker.ts', import.meta.url), {
     type: 'module',
     name: 'kd-training',
-  });
+  }),
+): EngineClient {
   let nextId = 1;
-  const pending = new Map<number, (reply: EngineReply) => void>();
+  let lost = false;
+  const pending = new Map<number, { resolve: (reply: EngineReply) => void; reject: () => void }>();
+  let ping: { id: number; sentAt: number } | null = null;
+  const stop = (message: string) => {
+    if (lost) return;
+    lost = true;
+    clearInterval(watchdog);
+    worker.terminate();
+    for (const { reject } of pending.values()) reject();
+    pending.clear();
+    onLost(message);
+  };
+  const watchdog = setInterval(() => {
+    const now = Date.now();
+    if (ping && now - ping.sentAt > WATCHDOG.timeoutMs) {
+      stop(
+        `The training worker stopped answering (no reply for ${Math.round((now - ping.sentAt) / 1000)} s): it was closed or is stuck.`,
+      );
+    } else if (!ping) {
+      ping = { id: nextId++, sentAt: now };
+      worker.postMessage({ type: 'ping', requestId: ping.id } satisfies Command);
+    }
+  }, WATCHDOG.intervalMs);
   worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
+    if (lost) return;
     const message = e.data;
-    if (isReply(message)) {
-      pending.get(message.requestId)?.(message);
+    if (message.type === 'pong') {
+      if (ping?.id === message.requestId) ping = null;
+    } else if (isReply(message)) {
+      pending.get(message.requestId)?.resolve(message);
       pending.delete(message.requestId);
     } else {
       onEvent(message);
@@ -40,24 +80,28 @@ export function startEngine(onEvent: (event: EngineEvent) => void): EngineClient
   };
   worker.onerror = (e: ErrorEvent) => {
     e.preventDefault();
-    onEvent({
-      type: 'error',
-      message: `The training worker crashed: ${e.message || 'unknown error'}`,
-      fatal: true,
-    });
+    stop(`The training worker crashed: ${e.message || 'an error it did not catch'}.`);
   };
   return {
-    send: (command) => worker.postMessage(command),
+    send: (command) => {
+      if (!lost) worker.postMessage(command);
+    },
     request: <C extends RequestCommand>(
       command: Omit<C, 'requestId'>,
       transfer: Transferable[] = [],
     ) =>
-      new Promise<ReplyTo<C>>((resolve) => {
+      new Promise<ReplyTo<C>>((resolve, reject) => {
+        if (lost) return reject(new Error('The training worker is gone.'));
         const requestId = nextId++;
-        pending.set(requestId, (reply) => resolve(reply as ReplyTo<C>));
+        pending.set(requestId, {
+          resolve: (reply) => resolve(reply as ReplyTo<C>),
+          reject: () => reject(new Error('The training worker is gone.')),
+        });
         worker.postMessage({ ...command, requestId }, transfer);
       }),
     terminate: () => {
+      lost = true;
+      clearInterval(watchdog);
       worker.terminate();
       pending.clear();
     },

@@ -36,6 +36,8 @@ export interface EngineState {
   earlyLogits: Readonly<Record<string, Float32Array>>;
   /** Messages of runs before this id are stale (a reset was sent): they are dropped. */
   acceptFrom: number;
+  /** Why the worker is gone (crashed, closed, stuck); null while it works. */
+  lost: string | null;
 }
 
 export const INITIAL_ENGINE_STATE: EngineState = {
@@ -50,6 +52,7 @@ export const INITIAL_ENGINE_STATE: EngineState = {
   evaluations: {},
   earlyLogits: {},
   acceptFrom: 0,
+  lost: null,
 };
 
 export type EngineAction =
@@ -58,6 +61,10 @@ export type EngineAction =
   | { kind: 'reset' }
   /** The page sent play (or reset): a recoverable error is no longer news. */
   | { kind: 'clearError' }
+  /** The worker is gone: training stops where it was, everything shown stays. */
+  | { kind: 'lost'; message: string }
+  /** A new worker replaces a lost one: its run ids start again from 1. */
+  | { kind: 'restarted' }
   /** The teacher preview file (before the worker is up): sample digits and logits by member id. */
   | { kind: 'preview'; samples: SampleDigits; logits: Record<string, Float32Array> };
 
@@ -130,6 +137,14 @@ export function engineReducer(state: EngineState, action: EngineAction): EngineS
       return { ...state, error: null, evaluations: {}, acceptFrom: latestRunId(state) + 1 };
     case 'clearError':
       return state.error ? { ...state, error: null } : state;
+    case 'lost':
+      return {
+        ...state,
+        lost: action.message,
+        snapshot: state.snapshot && { ...state.snapshot, running: false },
+      };
+    case 'restarted':
+      return { ...state, lost: null, error: null, pausedReason: null, acceptFrom: 0 };
     case 'preview': {
       // The worker's own samples and logits win: the preview only fills what is still empty.
       const earlyLogits = { ...action.logits, ...state.earlyLogits };

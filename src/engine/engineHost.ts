@@ -72,6 +72,9 @@ export class EngineHost {
       case 'measureSize':
         await this.ready;
         return this.measureSize(command.requestId);
+      case 'ping':
+        this.post({ type: 'pong', requestId: command.requestId });
+        return;
     }
   }
 

@@ -36,7 +36,9 @@ export type Command =
   /** Adds a test digit to the soft-target panel's samples (a mistake the learner opened). */
   | { type: 'pinSample'; index: number }
   /** Size, speed and 8-bit errors of every member (pauses training while it measures). */
-  | { type: 'measureSize'; requestId: number };
+  | { type: 'measureSize'; requestId: number }
+  /** Are you there? Answered between two ticks; the page's watchdog (engineClient.ts) asks. */
+  | { type: 'ping'; requestId: number };
 
 export type Phase =
   | 'starting' // choosing a backend
@@ -241,7 +243,8 @@ export type EngineEvent =
 export type EngineReply =
   | { type: 'inference'; requestId: number; logits: Record<string, Float32Array> | null }
   | { type: 'testDigits'; requestId: number; pixels: Uint8Array }
-  | { type: 'sizeReport'; requestId: number; runId: number; rows: SizeRow[] | null };
+  | { type: 'sizeReport'; requestId: number; runId: number; rows: SizeRow[] | null }
+  | { type: 'pong'; requestId: number };
 
 /** What the worker posts: a stream event, or the reply to one request. */
 export type WorkerMessage = EngineEvent | EngineReply;
@@ -255,4 +258,6 @@ export type ReplyTo<C extends RequestCommand> = C extends { type: 'infer' }
   ? Extract<EngineReply, { type: 'inference' }>
   : C extends { type: 'testDigits' }
     ? Extract<EngineReply, { type: 'testDigits' }>
-    : Extract<EngineReply, { type: 'sizeReport' }>;
+    : C extends { type: 'ping' }
+      ? Extract<EngineReply, { type: 'pong' }>
+      : Extract<EngineReply, { type: 'sizeReport' }>;

@@ -129,6 +129,8 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
         backend={engine.backend}
         error={engine.error}
         pausedReason={engine.pausedReason}
+        lost={engine.lost}
+        onRestart={engine.restart}
       />
       <main className="layout">
         <aside className="side">
@@ -142,6 +144,7 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
             update={update}
             applyRunSettings={applyRunSettings}
             onReset={() => send({ type: 'reset', recipe })}
+            stopped={engine.lost !== null}
           />
           <section className="panel results" aria-labelledby="results-title">
             <h2 id="results-title">Test results</h2>

@@ -20,6 +20,8 @@ interface Props {
   update: (patch: Partial<Settings>) => void;
   applyRunSettings: (patch: Partial<Settings>) => void;
   onReset: () => void;
+  /** The worker is gone (training controls disabled until the page starts a new one). */
+  stopped: boolean;
 }
 
 /** The last averaged loss terms of a learner, in its display order. */
@@ -40,6 +42,7 @@ export function DistillationPanel({
   update,
   applyRunSettings,
   onReset,
+  stopped,
 }: Props) {
   const distilled = roster ? firstDistilled(roster.members) : undefined;
   return (
@@ -52,6 +55,7 @@ export function DistillationPanel({
         onReset={onReset}
         teacherSource={settings.teacherSource}
         onTeacherSource={(teacherSource) => applyRunSettings({ teacherSource })}
+        stopped={stopped}
       />
       <HyperSliders temperature={settings.temperature} alpha={settings.alpha} onChange={update} />
       <LossModeSelect

@@ -24,6 +24,8 @@ export interface EngineView extends EngineState {
   testDigits: (indices: number[]) => Promise<Uint8Array>;
   /** Size, speed and 8-bit errors of every member; null when there is no run yet. */
   measureSize: () => Promise<{ runId: number; rows: SizeRow[] } | null>;
+  /** After the worker was lost: a new worker, a new run of the current settings. */
+  restart: () => void;
 }
 
 /** The file the teacher preview (public/models/teacher.samples.json) was made from. */
@@ -43,7 +45,7 @@ export function useEngine(
   const client = useRef<EngineClient | null>(null);
   const [state, dispatch] = useReducer(engineReducer, INITIAL_ENGINE_STATE);
   // The worker starts with the settings of the moment it mounts; later changes go as commands.
-  const [start] = useState({ backendRequest, recipe, hyper });
+  const [start, setStart] = useState({ backendRequest, recipe, hyper });
 
   // Real soft targets in the first second: the pretrained teacher's, precomputed (10 kB).
   useEffect(() => {
@@ -63,7 +65,10 @@ export function useEngine(
   }, [start]);
 
   useEffect(() => {
-    const engine = startEngine((event) => dispatch({ kind: 'event', event }));
+    const engine = startEngine(
+      (event) => dispatch({ kind: 'event', event }),
+      (message) => dispatch({ kind: 'lost', message }),
+    );
     client.current = engine;
     engine.send({
       type: 'init',
@@ -88,23 +93,35 @@ export function useEngine(
     const engine = client.current;
     if (!engine) return null;
     const copy = pixels.slice();
-    const reply = await engine.request<InferCommand>(
-      { type: 'infer', pixels: copy, count: copy.length / IMAGE_SIZE },
-      [copy.buffer],
-    );
-    return reply.logits;
+    const reply = await engine
+      .request<InferCommand>({ type: 'infer', pixels: copy, count: copy.length / IMAGE_SIZE }, [
+        copy.buffer,
+      ])
+      .catch(() => null);
+    return reply?.logits ?? null;
   }, []);
   const testDigits = useCallback(async (indices: number[]) => {
     const engine = client.current;
     if (!engine) return new Uint8Array(0);
-    return (await engine.request<TestDigitsCommand>({ type: 'testDigits', indices })).pixels;
+    const reply = await engine
+      .request<TestDigitsCommand>({ type: 'testDigits', indices })
+      .catch(() => null);
+    return reply?.pixels ?? new Uint8Array(0);
   }, []);
   const measureSize = useCallback(async () => {
     const engine = client.current;
     if (!engine) return null;
-    const reply = await engine.request<MeasureSizeCommand>({ type: 'measureSize' });
-    return reply.rows ? { runId: reply.runId, rows: reply.rows } : null;
+    const reply = await engine
+      .request<MeasureSizeCommand>({ type: 'measureSize' })
+      .catch(() => null);
+    return reply?.rows ? { runId: reply.runId, rows: reply.rows } : null;
   }, []);
 
-  return { ...state, send, infer, testDigits, measureSize };
+  // A new worker for the run the page shows now: what is on screen stays until its run reports.
+  const restart = () => {
+    dispatch({ kind: 'restarted' });
+    setStart({ backendRequest, recipe, hyper });
+  };
+
+  return { ...state, send, infer, testDigits, measureSize, restart };
 }

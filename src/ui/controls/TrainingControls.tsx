@@ -7,6 +7,8 @@ interface Props {
   onReset: () => void;
   teacherSource: 'pretrained' | 'train';
   onTeacherSource: (source: 'pretrained' | 'train') => void;
+  /** The worker is gone: nothing here can act until the page starts a new one. */
+  stopped?: boolean;
 }
 
 /** Play / pause / step / reset, and the way out of the teacher phase. */
@@ -17,8 +19,9 @@ export function TrainingControls({
   onReset,
   teacherSource,
   onTeacherSource,
+  stopped = false,
 }: Props) {
-  const ready = phase !== undefined && phase !== 'starting' && phase !== 'loading';
+  const ready = !stopped && phase !== undefined && phase !== 'starting' && phase !== 'loading';
   const done = phase === 'done';
   return (
     <div className="controls" role="toolbar" aria-label="Training">

@@ -8,13 +8,34 @@ interface Props {
   backend: BackendReport | null;
   error: { message: string; fatal: boolean } | null;
   pausedReason: string | null;
+  /** Why the training worker is gone; null while it works. */
+  lost: string | null;
+  onRestart: () => void;
 }
 
 /** What went wrong or was changed for the user: bad URL values, backend fallbacks, errors. */
-function NoticesView({ engineNotices, urlNotices, backend, error, pausedReason }: Props) {
+function NoticesView({
+  engineNotices,
+  urlNotices,
+  backend,
+  error,
+  pausedReason,
+  lost,
+  onRestart,
+}: Props) {
   const [dismissed, setDismissed] = useState(false);
   return (
     <div className="notices">
+      {lost && (
+        <div className="notice error" role="alert" data-testid="worker-lost">
+          <strong>Training stopped:</strong> {lost} The curves, results and settings on the page are
+          kept.{' '}
+          <button className="primary" onClick={onRestart}>
+            Start again
+          </button>{' '}
+          <span className="small">(a new worker and a new run of these settings)</span>
+        </div>
+      )}
       {error && (
         <div className="notice error" role="alert" data-testid="error">
           <strong>{error.fatal ? 'Cannot continue' : 'Error'}:</strong> {error.message}

@@ -1,0 +1,59 @@
+import { expect, test, type Page } from '@playwright/test';
+import { chartPoints, clickStep, expectPhase, firstStep, openReady } from './helpers.ts';
+
+/** The page's training worker, as Playwright sees it. */
+function trainingWorker(page: Page) {
+  const worker = page.workers().find((w) => w.url().includes('training.worker'));
+  if (!worker) throw new Error(`no training worker among ${page.workers().map((w) => w.url())}`);
+  return worker;
+}
+
+/** Trains a little, so there are curves and results to keep. */
+async function trainSome(page: Page) {
+  await firstStep(page);
+  await page.getByRole('button', { name: /^▶ (Resume|Train)$/ }).click();
+  await expect.poll(() => chartPoints(page, 'loss'), { timeout: 30_000 }).toBeGreaterThan(3);
+  await page.getByRole('button', { name: /Pause/ }).click();
+}
+
+async function expectKeptAndRestart(page: Page, message: RegExp) {
+  const lost = page.getByTestId('worker-lost');
+  await expect(lost).toContainText(message, { timeout: 30_000 });
+  // What was on screen stays: curves, the results table, the settings in the link.
+  expect(await chartPoints(page, 'loss')).toBeGreaterThan(3);
+  await expect(page.getByTestId('result-distilled')).toBeVisible();
+  expect(new URL(page.url()).searchParams.get('student')).toBe('30-30');
+  // Nothing pretends to work: the training controls are off until the page starts again.
+  await expect(page.getByRole('button', { name: /^▶ (Resume|Train)$/ })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Step', exact: true })).toBeDisabled();
+  await lost.getByRole('button', { name: 'Start again' }).click();
+  await expect(lost).toHaveCount(0);
+  await expectPhase(page, 'ready', 60_000);
+  expect(await clickStep(page)).toBeGreaterThanOrEqual(1);
+}
+
+test('a training worker that closes mid-run is noticed; the page keeps what it shows and starts again', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openReady(page, 'student=30-30&fraction=0.1');
+  await trainSome(page);
+  await page.getByRole('button', { name: '▶ Resume' }).click();
+  await trainingWorker(page).evaluate(() => self.close());
+  await expectKeptAndRestart(page, /stopped answering/);
+});
+
+test('an uncaught error inside the training worker stops it with a message, not a half-working page', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openReady(page, 'student=30-30&fraction=0.1');
+  await trainSome(page);
+  await page.getByRole('button', { name: '▶ Resume' }).click();
+  await trainingWorker(page).evaluate(() => {
+    setTimeout(() => {
+      throw new Error('injected fault');
+    }, 0);
+  });
+  await expectKeptAndRestart(page, /crashed: .*injected fault/);
+});
