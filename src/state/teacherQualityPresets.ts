@@ -54,7 +54,7 @@ export const TEACHER_QUALITY_PRESETS: readonly Preset[] = [
     usesLossMode: true,
     title: 'Label-smoothed teacher',
     summary:
-      'Two teachers trained with the same recipe and seed (16 epochs), one on one-hot labels and one on label-smoothed targets (ε = 0.1, Szegedy et al. 2016); a 300-300 student learns from each, its twin from labels. Müller, Kornblith & Hinton (2019) report that label smoothing makes a teacher’s wrong-class probabilities alike within a class, erasing the dark knowledge a student learns from: a better classifier, a worse teacher. Measured here (npm run reproduce, 3 epochs, seed 1): teachers 104 and 107 errors after 8-bit storage, students 179 and 193, control 222. Compare the two distilled students and the teachers’ rows of the dark-knowledge map.',
+      'Two teachers trained with the same recipe and seed (16 epochs), one on one-hot labels and one on label-smoothed targets (ε = 0.1, Szegedy et al. 2016); a 300-300 student learns from each, its twin from labels. Müller, Kornblith & Hinton (2019) report that label smoothing makes a teacher’s wrong-class probabilities alike within a class, erasing the dark knowledge a student learns from: a better classifier, a worse teacher. Measured here (npm run reproduce, 3 epochs): teachers 104 and 107 errors; students 179 and 193 with seed 1, but 196 and 181 with seed 2 (controls 222, 232): on MNIST at this scale the effect is smaller than seed-to-seed noise. Try other seeds, and compare the teachers’ rows of the dark-knowledge map.',
     settings: SETTINGS,
     paper: {},
     members: (s) => ({
@@ -74,7 +74,7 @@ export const TEACHER_QUALITY_PRESETS: readonly Preset[] = [
     usesLossMode: true,
     title: 'Under-trained teacher',
     summary:
-      'The default teacher (25 epochs) beside an early checkpoint of the same recipe (seed 3, stopped after 1 epoch, no weight averaging); a 300-300 student learns from each, its twin from labels. A teacher that is still wrong on many digits passes its mistakes on: how much worse is its student, and is it still better than the control? Measured here (npm run reproduce, 3 epochs, seed 1): teachers 70 and 377 errors, students 174 and 372, control 222: the early teacher’s student is worse than learning from labels alone.',
+      'The default teacher (25 epochs) beside an early checkpoint of the same recipe (seed 3, stopped after 1 epoch, no weight averaging); a 300-300 student learns from each, its twin from labels. A teacher that is still wrong on many digits passes its mistakes on: how much worse is its student, and is it still better than the control? Measured here (npm run reproduce, 3 epochs): teachers 70 and 377 errors, students 174 and 372 (seed 1), 172 and 408 (seed 2), controls 222 and 232: the early teacher’s student is worse than learning from labels alone.',
     settings: SETTINGS,
     paper: {},
     members: (s) => ({
@@ -94,7 +94,7 @@ export const TEACHER_QUALITY_PRESETS: readonly Preset[] = [
     usesLossMode: true,
     title: 'Teacher left in training mode',
     summary:
-      'One pretrained teacher used twice: in inference mode, and left in training mode while it makes targets (dropout on: 10% of inputs, 30% of hidden units, masks drawn once when its targets are cached), the classic silent bug of a forgotten model.eval(). Its test errors, measured in inference mode, look the same (70 and 70); only the student shows the damage. Measured here (npm run reproduce, 3 epochs, seed 1): students 174 and 191, control 222.',
+      'One pretrained teacher used twice: in inference mode, and left in training mode while it makes targets (dropout on: 10% of inputs, 30% of hidden units, masks drawn once when its targets are cached), the classic silent bug of a forgotten model.eval(). Its test errors, measured in inference mode, look the same (70 and 70); only the student shows the damage. Measured here (npm run reproduce, 3 epochs): students 174 and 191 (seed 1), 172 and 200 (seed 2), controls 222 and 232.',
     settings: SETTINGS,
     paper: {},
     members: (s) => ({
