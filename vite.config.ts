@@ -36,6 +36,10 @@ export default defineConfig({
     // bench.html is the throughput harness that `npm run bench` drives (scripts/bench.ts).
     rollupOptions: { input: { main: 'index.html', bench: 'bench.html' } },
   },
+  // Any origin may load the built files (Access-Control-Allow-Origin: *), as static hosts such
+  // as GitHub Pages do: an iframe sandboxed without allow-same-origin has an opaque origin, and
+  // its module scripts, styles and data files are then cross-origin requests.
+  preview: { cors: true },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',

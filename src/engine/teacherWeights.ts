@@ -28,7 +28,8 @@ export async function loadTeacherWeights(
   } catch (e) {
     throw fail(jsonName, (e as Error).message);
   }
-  const binName = json.weightsManifest?.[0]?.paths?.[0];
+  // Any JSON may arrive (null, an array, a host's error object): nothing is assumed of it.
+  const binName = (json as Partial<MlpWeightsJson> | null)?.weightsManifest?.[0]?.paths?.[0];
   if (!binName) throw fail(jsonName, 'it names no weights file');
   const binUrl = new URL(binName, jsonUrl);
   const response = await fetch(binUrl).catch((e: Error) => {

@@ -3,7 +3,7 @@
  * Each function says why the result differs from what was asked, as the end of a sentence that
  * starts "<urlKey>=<raw> ", e.g. "is above the maximum 50; using 50.".
  */
-import { formatNumber, parseDecimal, quantize } from './numberFormat.ts';
+import { formatNumber, LOG_SCALE_DIGITS, parseDecimal, quantize } from './numberFormat.ts';
 import type {
   DigitSetSpec,
   EnumSpec,
@@ -31,11 +31,23 @@ function fallback(spec: SettingSpec, why: string): Resolved {
   return { value: spec.default, reason: `${why}; using the default ${show(spec.default)}.` };
 }
 
+/** Options named in a message; a longer list (the presets) is cut so the notice stays one line. */
+const LISTED_OPTIONS = 6;
+
 function optionList(spec: EnumSpec<string> | EnumSpec<number>): string {
-  return spec.options.map(show).join(', ');
+  const { options } = spec;
+  if (options.length <= LISTED_OPTIONS) return options.map(show).join(', ');
+  const listed = options.slice(0, LISTED_OPTIONS).map(show).join(', ');
+  return `${listed}, … (${options.length} in all)`;
 }
 
-/** Clamps to [min, max]; integers are rounded, other numbers kept at their stored precision. */
+/** How a number setting is stored, for the message that says a value was rounded to it. */
+function precisionOf(spec: NumberSpec): string {
+  if (spec.step !== undefined && spec.step > 0) return `a step of ${show(spec.step)}`;
+  return spec.logScale ? `${LOG_SCALE_DIGITS} significant digits` : 'its stored precision';
+}
+
+/** Clamps to [min, max]; integers are rounded, other numbers kept at their stored precision. Any change has a reason. */
 export function resolveNumber(spec: NumberSpec | IntegerSpec, n: number): Resolved<number> {
   const asked = spec.kind === 'integer' ? Math.round(n) : n;
   if (asked > spec.max) {
@@ -56,7 +68,11 @@ export function resolveNumber(spec: NumberSpec | IntegerSpec, n: number): Resolv
       ? { value }
       : { value, reason: `is not a whole number; using ${show(value)}.` };
   }
-  return { value: quantize(spec, asked) + 0 };
+  // A link that asks for more precision than is stored must not be changed without a word.
+  const value = quantize(spec, asked) + 0;
+  return value === n
+    ? { value }
+    : { value, reason: `is rounded to ${precisionOf(spec)}; using ${show(value)}.` };
 }
 
 /** The nearest option; halfway between two, the larger. */

@@ -253,12 +253,37 @@ describe('parseSettings', () => {
     expect(parseSettings('T=1=2').settings.temperature).toBe(8);
   });
 
-  it('keeps stored precision: T to 4 significant digits, alpha to 2 decimals', () => {
+  it('keeps stored precision: T to 4 significant digits, alpha to 2 decimals, and says so', () => {
     const { settings, notices } = parseSettings('T=7.0710678&alpha=0.123&lr=0.00123456');
     expect(settings.temperature).toBe(7.071);
     expect(settings.alpha).toBe(0.12);
     expect(settings.learningRate).toBe(0.001235);
-    expect(notices).toEqual([]);
+    expect(notices.map((n) => n.message)).toEqual([
+      'T=7.0710678 is rounded to 4 significant digits; using 7.071.',
+      'alpha=0.123 is rounded to a step of 0.01; using 0.12.',
+      'lr=0.00123456 is rounded to 4 significant digits; using 0.001235.',
+    ]);
+  });
+
+  it('takes a number already on its stored precision without a notice', () => {
+    expect(parseSettings('T=7.071&alpha=0.50&lr=1e-4&bias=-0').notices).toEqual([]);
+  });
+
+  it('quotes at most 40 characters of a long key or value in a notice', () => {
+    const long = 'x'.repeat(10_000);
+    const [value] = parseSettings(`T=${long}`).notices;
+    expect(value.raw).toBe(long);
+    expect(value.message).toBe(`T=${'x'.repeat(40)}… is not a number; using the default 8.`);
+    const [key] = parseSettings(`${long}=1`).notices;
+    expect(key.message).toBe(`Unknown setting "${'x'.repeat(40)}…" ignored.`);
+    const [repeated] = parseSettings(`T=4&T=${long}`).notices;
+    expect(repeated.message).toBe(`T is given 2 times; using the last, T=${'x'.repeat(40)}….`);
+  });
+
+  it('names only the first few presets when a preset is unknown', () => {
+    expect(messages('preset=nope')).toEqual([
+      'preset=nope is not one of none, hinton2015, small-student, missing-3, only-78, no-labels, … (16 in all); using the default none.',
+    ]);
   });
 });
 

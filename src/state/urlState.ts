@@ -41,12 +41,23 @@ function toParams(search: string | URLSearchParams): URLSearchParams {
   }
 }
 
+/** The most of a raw key or value a notice quotes: a pasted essay must not flood the page. */
+const QUOTED_CHARS = 40;
+
+/** `text`, or its first QUOTED_CHARS characters and an ellipsis. */
+function quote(text: string): string {
+  if (text.length <= QUOTED_CHARS) return text;
+  // Code points, so an emoji is never cut in half; each is at most two UTF-16 units.
+  const head = Array.from(text.slice(0, 2 * QUOTED_CHARS + 2));
+  return head.length <= QUOTED_CHARS ? text : `${head.slice(0, QUOTED_CHARS).join('')}…`;
+}
+
 function unknownKeyMessage(urlKey: string): string {
   const lower = urlKey.toLowerCase();
   const near = [...KEY_BY_URL_KEY.keys()].find((k) => k.toLowerCase() === lower);
   return near === undefined
-    ? `Unknown setting "${urlKey}" ignored.`
-    : `Unknown setting "${urlKey}" ignored; did you mean "${near}"?`;
+    ? `Unknown setting "${quote(urlKey)}" ignored.`
+    : `Unknown setting "${quote(urlKey)}" ignored; did you mean "${near}"?`;
 }
 
 export function parseSettings(search: string | URLSearchParams): ParsedSettings {
@@ -70,7 +81,7 @@ export function parseSettings(search: string | URLSearchParams): ParsedSettings 
     const { urlKey } = SETTINGS_SCHEMA[key];
     const raw = given[given.length - 1];
     if (given.length > 1) {
-      const message = `${urlKey} is given ${given.length} times; using the last, ${urlKey}=${raw}.`;
+      const message = `${urlKey} is given ${given.length} times; using the last, ${urlKey}=${quote(raw)}.`;
       notices.push({ key, urlKey, raw, message });
     }
     const resolved = parseRawValue(SETTINGS_SCHEMA[key], raw);
@@ -78,7 +89,7 @@ export function parseSettings(search: string | URLSearchParams): ParsedSettings 
     // The preset row comes first in the table: its values apply, then the URL's own override them.
     if (key === 'preset') Object.assign(settings, presetById(settings.preset)?.settings);
     if (resolved.reason !== undefined) {
-      notices.push({ key, urlKey, raw, message: `${urlKey}=${raw} ${resolved.reason}` });
+      notices.push({ key, urlKey, raw, message: `${urlKey}=${quote(raw)} ${resolved.reason}` });
     }
   }
   return { settings, notices };

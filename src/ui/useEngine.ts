@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { startEngine, type EngineClient } from '../client/engineClient.ts';
+import { startInPageEngine, workerBlockedMessage } from '../client/inPageEngine.ts';
 import { engineReducer, INITIAL_ENGINE_STATE, type EngineState } from '../client/engineState.ts';
 import { fetchTeacherPreview } from '../client/teacherPreview.ts';
 import type {
   BackendRequest,
   Command,
+  EngineEvent,
   InferCommand,
   LiveHyper,
   MeasureSizeCommand,
@@ -65,10 +67,16 @@ export function useEngine(
   }, [start]);
 
   useEffect(() => {
-    const engine = startEngine(
-      (event) => dispatch({ kind: 'event', event }),
-      (message) => dispatch({ kind: 'lost', message }),
-    );
+    const onEvent = (event: EngineEvent) => dispatch({ kind: 'event', event });
+    const onLost = (message: string) => dispatch({ kind: 'lost', message });
+    let engine: EngineClient;
+    try {
+      engine = startEngine(onEvent, onLost);
+    } catch (e) {
+      // No worker here (a sandboxed iframe): the engine runs on this thread, and says so.
+      engine = startInPageEngine(onEvent, onLost);
+      onEvent({ type: 'notice', message: workerBlockedMessage(e) });
+    }
     client.current = engine;
     engine.send({
       type: 'init',
