@@ -20,6 +20,28 @@ function tfjsWasmThreadsInBundles(): Plugin {
   };
 }
 
+/**
+ * The built app's Content-Security-Policy, sent by `npm run preview` (and so enforced in every
+ * e2e test; e2e/security.spec.ts fails on any violation). Hosts serve the same header (README).
+ * Scripts only from the app's own origin, no inline script, no eval: 'wasm-unsafe-eval' lets the
+ * tfjs WASM backend compile its module, nothing more. Workers from the same origin (and blob:,
+ * which tfjs's threaded WASM uses where threads run). Inline styles: React's style attributes and
+ * KaTeX's. No other origin anywhere; any page may frame the app (it is made to be embedded).
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+  'frame-ancestors *',
+].join('; ');
+
 // Relative base so the built site works from any folder of a static host (embeds, GitHub Pages).
 export default defineConfig({
   base: './',
@@ -39,7 +61,7 @@ export default defineConfig({
   // Any origin may load the built files (Access-Control-Allow-Origin: *), as static hosts such
   // as GitHub Pages do: an iframe sandboxed without allow-same-origin has an opaque origin, and
   // its module scripts, styles and data files are then cross-origin requests.
-  preview: { cors: true },
+  preview: { cors: true, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
