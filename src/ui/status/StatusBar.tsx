@@ -23,14 +23,13 @@ export function StatusBar({
   const training = phase === 'teachers' || phase === 'learners';
   const progress = snapshot ? progressWords(snapshot.progress, members) : '';
   return (
-    <div
-      className="status"
-      role="status"
-      aria-live="polite"
-      data-testid="status"
-      data-phase={phase}
-    >
-      <span className={`pill phase-${phase}`}>
+    <div className="status" data-testid="status" data-phase={phase}>
+      {/*
+        The only live part: what the run is doing and whether it is paused, a few changes a
+        minute. Steps, epochs and rates change five times a second: a screen reader that spoke
+        them would never stop, so they are read on demand, not announced.
+      */}
+      <span className={`pill phase-${phase}`} role="status" aria-live="polite" aria-atomic="true">
         {phaseWords(phase, snapshot?.progress, members)}
         {training && !snapshot?.running ? ' (paused)' : ''}
       </span>
