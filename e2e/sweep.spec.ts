@@ -11,7 +11,7 @@ test('a 2 × 2 sweep fills its heatmaps in, pauses, resumes, and each cell links
   await panel.getByRole('button', { name: 'Quick 2 × 2' }).click();
   // The form says what the grid costs before it starts.
   await expect(panel).toContainText(
-    '4 cells + 1 control × 1 seed = 5 learner-epochs on 6,000 digits',
+    '4 cells + 1 control × 1 seed = 10 learner-epochs on 15,000 digits',
   );
   const cells = page.getByTestId('sweep-errors').locator('td[data-cell]');
   await panel.getByRole('button', { name: 'Start sweep' }).click();
