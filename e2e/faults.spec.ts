@@ -54,3 +54,40 @@ test('an uncaught error inside the training worker stops it with a message, not 
   });
   await expectKeptAndRestart(page, /crashed: .*injected fault/);
 });
+
+test('a corrupt teacher file (random bytes of the right length) is refused by name, and the page trains its own teacher', async ({
+  page,
+}) => {
+  let state = 11;
+  const noise = Buffer.from(
+    Uint8Array.from(
+      { length: 2_395_210 },
+      () => (state = (state * 1103515245 + 12345) % 2 ** 31) & 255,
+    ),
+  );
+  await page.route('**/models/teacher.bin', (route) => route.fulfill({ body: noise }));
+  await page.goto('./?student=30-30&fraction=0.1&teacherEpochs=1');
+  const notice = page.getByTestId('engine-notice');
+  await expect(notice).toContainText('models/teacher.bin', { timeout: 30_000 });
+  await expect(notice).toContainText('SHA-256 does not match');
+  await expect(notice).toContainText('Training a teacher instead');
+  await expectPhase(page, 'ready', 60_000);
+  // The run's teacher is one trained here, not the corrupt file.
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expectPhase(page, 'teachers', 60_000);
+});
+
+test('a data file answered by a web page (an SPA fallback) is named as probably missing', async ({
+  page,
+}) => {
+  await page.route('**/data/mnist-test-labels.idx1.gz', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: '<!doctype html><html><body>app</body></html>',
+    }),
+  );
+  await page.goto('./');
+  const error = page.getByTestId('error');
+  await expect(error).toContainText('mnist-test-labels', { timeout: 30_000 });
+  await expect(error).toContainText(/web page|missing/);
+});

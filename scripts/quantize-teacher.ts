@@ -15,6 +15,7 @@ import {
   encodeMlpWeights,
   type MlpWeightsJson,
 } from '../src/models/weightsFile.ts';
+import { sha256Hex } from '../src/models/weightsDigest.ts';
 import { loadMnistNode } from './lib/nodeMnist.ts';
 import { textOption } from './lib/cliOptions.ts';
 import { writeTeacherSamples } from './lib/teacherSamples.ts';
@@ -51,6 +52,8 @@ console.log(
   }),
 );
 if (ok) {
+  // The page refuses a .bin whose SHA-256 differs (corrupt or swapped bytes).
+  q.json.sha256 = await sha256Hex(q.bin);
   writeFileSync(`${DIR}/teacher.json`, JSON.stringify(q.json));
   writeFileSync(`${DIR}/teacher.bin`, q.bin);
   writeFileSync(

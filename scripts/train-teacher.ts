@@ -19,6 +19,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { EvaluationJob } from '../src/engine/evaluation.ts';
 import type { TeacherMember, TeacherWeights } from '../src/engine/members.ts';
@@ -196,6 +197,8 @@ function save(
   );
   const errorsFloat16 = testErrors(roundTrip);
   disposeMlp(roundTrip);
+  // The page refuses a .bin whose SHA-256 differs (corrupt or swapped bytes).
+  json.sha256 = createHash('sha256').update(bin).digest('hex'); // = sha256Hex, synchronously
   writeFileSync(`${outDir}/teacher.json`, JSON.stringify(json));
   writeFileSync(`${outDir}/teacher.bin`, bin);
   const record = {

@@ -18,7 +18,12 @@ import { IMAGE_SIZE, NUM_CLASSES } from '../data/mnistAssets.ts';
 /** Test digits a learner may pin to the soft-target panel at once (after the ten samples). */
 const MAX_PINNED = 4;
 import { Session } from './session.ts';
-import { earlyTeacherLogits, loadTeacherWeights } from './teacherWeights.ts';
+import {
+  earlyTeacherLogits,
+  loadTeacherWeights,
+  MIN_TEACHER_ACCURACY,
+  teacherAccuracy,
+} from './teacherWeights.ts';
 import { yieldToEventLoop } from './yieldToEventLoop.ts';
 
 type Post = (event: WorkerMessage, transfer?: Transferable[]) => void;
@@ -183,13 +188,22 @@ export class EngineHost {
   private pretrained(file: string): Promise<TeacherWeights | null> {
     let weights = this.weights.get(file);
     if (!weights) {
-      weights = loadTeacherWeights(this.baseUrl, file).catch((e: unknown) => {
-        this.post({
-          type: 'notice',
-          message: `${e instanceof Error ? e.message : String(e)} Training a teacher instead.`,
+      weights = loadTeacherWeights(this.baseUrl, file)
+        .then((w) => {
+          const accuracy = teacherAccuracy(w, this.test!);
+          if (accuracy < MIN_TEACHER_ACCURACY)
+            throw new Error(
+              `The pretrained teacher (models/${file}.bin) classifies only ${(100 * accuracy).toFixed(0)}% of the first test digits: it is not a trained teacher. Rebuild it with \`npm run train:teacher\`.`,
+            );
+          return w;
+        })
+        .catch((e: unknown) => {
+          this.post({
+            type: 'notice',
+            message: `${e instanceof Error ? e.message : String(e)} Training a teacher instead.`,
+          });
+          return null;
         });
-        return null;
-      });
       this.weights.set(file, weights);
     }
     return weights;

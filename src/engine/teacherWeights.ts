@@ -1,5 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { IMAGE_SIZE } from '../data/mnistAssets.ts';
+import type { MnistSplit } from '../data/batches.ts';
+import { IMAGE_SIZE, NUM_CLASSES } from '../data/mnistAssets.ts';
+import { countErrors } from '../kd/metrics.ts';
+import { sha256Hex } from '../models/weightsDigest.ts';
 import { createTeacher } from '../models/architectures.ts';
 import { disposeMlp } from '../models/mlp.ts';
 import { assignMlpWeights, type MlpWeightsJson } from '../models/weightsFile.ts';
@@ -37,6 +40,13 @@ export async function loadTeacherWeights(
   });
   if (!response.ok) throw fail(`models/${binName}`, `HTTP ${response.status}`);
   const bin = await response.arrayBuffer();
+  // Bytes of the right length can still be wrong (corrupt, swapped): the .json keeps their hash.
+  if (typeof json.sha256 === 'string' && (await sha256Hex(bin)) !== json.sha256) {
+    throw fail(
+      `models/${binName}`,
+      `its SHA-256 does not match the one in ${jsonName}, so it is corrupt or was replaced`,
+    );
+  }
   // Check it now, on a throwaway model, so a corrupt file is reported before training starts.
   const probe = createTeacher(0);
   try {
@@ -47,6 +57,39 @@ export async function loadTeacherWeights(
     disposeMlp(probe);
   }
   return { json, bin };
+}
+
+/** A pretrained teacher must classify at least this share of the first test digits. */
+export const MIN_TEACHER_ACCURACY = 0.9;
+/** How many test digits the load check reads (a few milliseconds on WASM). */
+const CHECK_DIGITS = 500;
+
+/**
+ * The share of the first CHECK_DIGITS test digits a teacher's weights classify correctly: the
+ * second check on load (after the hash), so a file that is intact but is no trained teacher (a
+ * wrong file under the right name, one whose checksum was stamped after it broke) is not trusted.
+ */
+export function teacherAccuracy(weights: TeacherWeights, test: MnistSplit): number {
+  const teacher = createTeacher(0);
+  const count = Math.min(CHECK_DIGITS, test.count);
+  try {
+    assignMlpWeights(teacher, weights.json, weights.bin);
+    const x = tf.tidy(
+      () =>
+        tf.div(
+          tf.tensor2d(test.images.subarray(0, count * IMAGE_SIZE), [count, IMAGE_SIZE], 'float32'),
+          255,
+        ) as tf.Tensor2D,
+    );
+    try {
+      const logits = predictLogits(teacher, x);
+      return 1 - countErrors(logits, test.labels.subarray(0, count), NUM_CLASSES) / count;
+    } finally {
+      x.dispose();
+    }
+  } finally {
+    disposeMlp(teacher);
+  }
 }
 
 /** The teacher's logits on the sample digits, from its weights alone. */

@@ -11,6 +11,8 @@ export interface MlpWeightsJson {
   name: string;
   sizes: number[];
   weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
+  /** SHA-256 of the .bin, hex (models/weightsDigest.ts); checked on load when present. */
+  sha256?: string;
 }
 
 export type WeightStorage = 'float16' | 'uint8';
