@@ -14,7 +14,8 @@ function serve(file: string, bin?: Uint8Array) {
   vi.stubGlobal('fetch', (url: URL | string) => {
     const path = String(url).replace(BASE, '');
     if (path === `models/${file}.json`) return Promise.resolve(new Response(json));
-    if (path === `models/${file}.bin`) return Promise.resolve(new Response((bin ?? real).slice().buffer));
+    if (path === `models/${file}.bin`)
+      return Promise.resolve(new Response((bin ?? real).slice().buffer));
     return Promise.resolve(new Response('', { status: 404 }));
   });
   return real;
