@@ -91,3 +91,24 @@ test('a data file answered by a web page (an SPA fallback) is named as probably 
   await expect(error).toContainText('mnist-test-labels', { timeout: 30_000 });
   await expect(error).toContainText(/web page|missing/);
 });
+
+test('two Apply & restart while the data loads (seed, then teacher): the run is the last one asked for', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('./?student=30-30&fraction=0.1&teacherEpochs=1');
+  // At once, before the data has loaded.
+  await page.getByLabel('Random seed').fill('2');
+  await page.getByRole('button', { name: 'Apply & restart' }).click();
+  await page.getByRole('combobox', { name: 'Teacher', exact: true }).selectOption('train');
+  await page.getByRole('button', { name: 'Apply & restart' }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('teacher')).toBe('train');
+  expect(new URL(page.url()).searchParams.get('seed')).toBe('2');
+  await expectPhase(page, 'ready', 60_000);
+  // The link and the run agree: the teacher is trained here, and training starts with it.
+  await expect(page.getByTestId('roster').locator('li[data-member="teacher"]')).toContainText(
+    'trained here',
+  );
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expectPhase(page, 'teachers', 60_000);
+});
