@@ -112,3 +112,17 @@ test('two Apply & restart while the data loads (seed, then teacher): the run is 
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expectPhase(page, 'teachers', 60_000);
 });
+
+test('when the WASM backend fails to start (its files cannot load), the page falls back visibly and still runs', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto('./?student=30-30&fraction=0.1');
+  const fallback = page.getByTestId('backend-fallback');
+  await expect(fallback).toContainText('wasm: failed to start', { timeout: 60_000 });
+  await expect(page.getByTestId('status')).toContainText('backend cpu');
+  await expectPhase(page, 'ready', 60_000);
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expectPhase(page, /caching|learners/, 60_000);
+});

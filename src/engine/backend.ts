@@ -103,10 +103,15 @@ export async function chooseBackend(request: BackendRequest): Promise<BackendRep
       continue;
     }
     attempts.push({ backend: name, ok: true, note: found.note });
-    const fellBack = request !== 'auto' && name !== request;
+    // Asked for, or (on auto) a usable backend that failed to start: the page says so.
+    const fellBack =
+      name !== request &&
+      (request !== 'auto' || attempts.some((a) => !a.ok && a.note.startsWith('failed to start')));
     const skipped = attempts.filter((a) => !a.ok).map((a) => `${a.backend}: ${a.note}`);
     const reason = fellBack
-      ? `${request} was requested but ${attempts[0].note}; using ${name} (${found.note}).`
+      ? request === 'auto'
+        ? `a backend that should have worked did not (${skipped.join('; ')}); using ${name} (${found.note}).`
+        : `${request} was requested but ${attempts[0].note}; using ${name} (${found.note}).`
       : request === 'auto'
         ? `${name}: ${found.note}${skipped.length ? ` (skipped ${skipped.join('; ')})` : ''}.`
         : `${name} as requested (${found.note}).`;
