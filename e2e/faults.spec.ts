@@ -17,7 +17,7 @@ async function trainSome(page: Page) {
 
 async function expectKeptAndRestart(page: Page, message: RegExp) {
   const lost = page.getByTestId('worker-lost');
-  await expect(lost).toContainText(message, { timeout: 30_000 });
+  await expect(lost).toContainText(message, { timeout: 45_000 });
   // What was on screen stays: curves, the results table, the settings in the link.
   expect(await chartPoints(page, 'loss')).toBeGreaterThan(3);
   await expect(page.getByTestId('result-distilled')).toBeVisible();

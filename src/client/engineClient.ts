@@ -25,8 +25,13 @@ function isReply(message: WorkerMessage): message is EngineReply {
   return 'requestId' in message;
 }
 
-/** How often the watchdog pings the worker, and how long a ping may go unanswered. */
-export const WATCHDOG = { intervalMs: 2_000, timeoutMs: 10_000 };
+/**
+ * How often the watchdog pings the worker, and how long a ping may go unanswered. The worker
+ * answers between two ticks; its longest stretches without one (timing every model of a large
+ * preset for the size panel on a busy 2-core machine) reached 12 s in the stress test
+ * (e2e/stress.spec.ts), so 30 s: a dead worker is still noticed within about half a minute.
+ */
+export const WATCHDOG = { intervalMs: 2_000, timeoutMs: 30_000 };
 
 /**
  * Starts the training worker. `onLost` hears, once, that the worker is gone: an uncaught error
