@@ -1,21 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
+import { mulberry32 } from '../src/state/seededRandom.testutil.ts';
 import { clickStep, collectConsoleErrors, expectPhase, openReady } from './helpers.ts';
 
 /** Seeded, so a failing run can be replayed: STRESS_SEED=… npx playwright test e2e/stress.spec.ts */
 const SEED = Number(process.env.STRESS_SEED ?? 20261203);
 const ACTIONS = Number(process.env.STRESS_ACTIONS ?? 300);
-
-/** mulberry32: a small seeded generator (0 ≤ x < 1). */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Buttons a person may press at any time, except those that leave the page's own run or start
@@ -63,7 +52,7 @@ test(`${ACTIONS} random actions while training (seed ${SEED}) leave a working pa
   const errors = collectConsoleErrors(page);
   await openReady(page, 'student=30-30&fraction=0.1');
   await page.getByRole('button', { name: '▶ Train' }).click();
-  const random = generator(SEED);
+  const random = mulberry32(SEED);
   const log: string[] = [];
   for (let i = 0; i < ACTIONS; i++) {
     // A control may vanish or turn off between finding it and pressing it, as for a person.

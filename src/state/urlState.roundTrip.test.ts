@@ -2,19 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { fromSliderPosition } from './logScale.ts';
 import type { Settings } from './settingsSchema.ts';
 import { DEFAULT_SETTINGS, SETTING_KEYS, SETTINGS_SCHEMA } from './settingsSchema.ts';
+import { mulberry32 } from './seededRandom.testutil.ts';
 import { clampSetting, parseSettings, serializeSettings } from './urlState.ts';
 
-/** mulberry32: a small seeded generator, so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 function pick<T>(random: () => number, options: readonly T[]): T {
   return options[Math.floor(random() * options.length)] as T;
