@@ -18,6 +18,9 @@ async function trainSome(page: Page) {
 async function expectKeptAndRestart(page: Page, message: RegExp) {
   const lost = page.getByTestId('worker-lost');
   await expect(lost).toContainText(message, { timeout: 45_000 });
+  // The status line stops claiming a phase and rates that are no longer current.
+  await expect(page.getByTestId('status')).toContainText('stopped: the training worker is gone');
+  await expect(page.getByTestId('status')).not.toContainText('samples/s');
   // What was on screen stays: curves, the results table, the settings in the link.
   expect(await chartPoints(page, 'loss')).toBeGreaterThan(3);
   await expect(page.getByTestId('result-distilled')).toBeVisible();

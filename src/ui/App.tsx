@@ -122,7 +122,12 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
           </div>
         </header>
       )}
-      <StatusBar snapshot={snapshot} roster={roster} backend={engine.backend} />
+      <StatusBar
+        snapshot={snapshot}
+        roster={roster}
+        backend={engine.backend}
+        stopped={engine.lost !== null}
+      />
       <Notices
         engineNotices={engine.notices}
         urlNotices={notices}

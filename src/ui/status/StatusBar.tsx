@@ -10,10 +10,13 @@ export function StatusBar({
   snapshot,
   roster,
   backend,
+  stopped = false,
 }: {
   snapshot: Snapshot | null;
   roster: Roster | null;
   backend: BackendReport | null;
+  /** The worker is gone: no phase or rate is current any more. */
+  stopped?: boolean;
 }) {
   const phase = snapshot?.phase ?? 'starting';
   const members = roster?.members ?? [];
@@ -30,8 +33,10 @@ export function StatusBar({
         them would never stop, so they are read on demand, not announced.
       */}
       <span className={`pill phase-${phase}`} role="status" aria-live="polite" aria-atomic="true">
-        {phaseWords(phase, snapshot?.progress, members)}
-        {training && !snapshot?.running ? ' (paused)' : ''}
+        {stopped
+          ? 'stopped: the training worker is gone'
+          : phaseWords(phase, snapshot?.progress, members)}
+        {!stopped && training && !snapshot?.running ? ' (paused)' : ''}
       </span>
       {(training || phase === 'done') && snapshot && (
         <span>
@@ -39,7 +44,7 @@ export function StatusBar({
           <b className="mono">{snapshot.step}</b>
         </span>
       )}
-      {rated.length > 0 && (
+      {rated.length > 0 && !stopped && (
         <span title="Training examples per second of each model's training step">
           samples/s:{' '}
           {rated.map((m, i) => (
