@@ -229,12 +229,8 @@ export class Run {
       // validateRecipe made sure a teacher from a learner comes from an earlier stage.
       const t = pending[0];
       const hinted = this.stageLearners.find((l) => l.hint?.teacher === t.spec.id);
-      this.cache.fillChunk(
-        t.spec.id,
-        t.model!,
-        hinted?.hint?.teacherLayer,
-        t.spec.dropoutWhileTeaching,
-      );
+      const { id, dropoutWhileTeaching: dropout } = t.spec;
+      this.cache.fillChunk(id, t.model!, hinted?.hint?.teacherLayer, dropout);
       return 'trained';
     }
     copyEarlierLearners(this.learners, this.stage);
