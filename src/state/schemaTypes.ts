@@ -52,13 +52,29 @@ export interface DigitSetSpec extends SpecBase {
   readonly allowEmpty: boolean;
 }
 
+/**
+ * A set of named options (e.g. panels to hide), written comma-separated in option order
+ * ("charts,explore"); the empty set is "".
+ */
+export interface NameSetSpec extends SpecBase {
+  readonly kind: 'names';
+  readonly options: readonly string[];
+  readonly default: string;
+}
+
 export type SettingSpec =
-  NumberSpec | IntegerSpec | EnumSpec<string> | EnumSpec<number> | BooleanSpec | DigitSetSpec;
+  | NumberSpec
+  | IntegerSpec
+  | EnumSpec<string>
+  | EnumSpec<number>
+  | BooleanSpec
+  | DigitSetSpec
+  | NameSetSpec;
 
 /** The value type a row describes: enums of strings keep their literal union. */
 export type SpecValue<S extends SettingSpec> = S extends BooleanSpec
   ? boolean
-  : S extends DigitSetSpec
+  : S extends DigitSetSpec | NameSetSpec
     ? string
     : S extends EnumSpec<infer V>
       ? V
@@ -85,4 +101,8 @@ export function digitSetSetting(spec: Omit<DigitSetSpec, 'kind'>): DigitSetSpec 
 
 export function booleanSetting(spec: Omit<BooleanSpec, 'kind'>): BooleanSpec {
   return { kind: 'boolean', ...spec };
+}
+
+export function nameSetSetting(spec: Omit<NameSetSpec, 'kind'>): NameSetSpec {
+  return { kind: 'names', ...spec };
 }

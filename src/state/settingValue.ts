@@ -8,6 +8,7 @@ import type {
   DigitSetSpec,
   EnumSpec,
   IntegerSpec,
+  NameSetSpec,
   NumberSpec,
   SettingSpec,
 } from './schemaTypes.ts';
@@ -34,7 +35,7 @@ function fallback(spec: SettingSpec, why: string): Resolved {
 /** Options named in a message; a longer list (the presets) is cut so the notice stays one line. */
 const LISTED_OPTIONS = 6;
 
-function optionList(spec: EnumSpec<string> | EnumSpec<number>): string {
+function optionList(spec: EnumSpec<string> | EnumSpec<number> | NameSetSpec): string {
   const { options } = spec;
   if (options.length <= LISTED_OPTIONS) return options.map(show).join(', ');
   const listed = options.slice(0, LISTED_OPTIONS).map(show).join(', ');
@@ -109,6 +110,22 @@ export function resolveDigits(spec: DigitSetSpec, text: string): Resolved {
   return { value: digits };
 }
 
+/** Known names in option order, without repeats; unknown ones are dropped with a reason. */
+export function resolveNames(spec: NameSetSpec, text: string): Resolved {
+  const asked = text
+    .split(/[\s,]+/)
+    .map((w) => w.toLowerCase())
+    .filter((w) => w !== '');
+  const value = spec.options.filter((o) => asked.includes(o.toLowerCase())).join(',');
+  const unknown = asked.filter((w) => !spec.options.some((o) => o.toLowerCase() === w));
+  if (unknown.length === 0) return { value };
+  const shown = unknown.length === 1 ? 'a name that is' : `${unknown.length} names that are`;
+  return {
+    value,
+    reason: `has ${shown} not one of ${optionList(spec)}; using ${value || 'none'}.`,
+  };
+}
+
 function isNumericEnum(spec: EnumSpec<string> | EnumSpec<number>): spec is EnumSpec<number> {
   return typeof spec.default === 'number';
 }
@@ -131,6 +148,8 @@ export function parseRawValue(spec: SettingSpec, raw: string): Resolved {
     }
     case 'digits':
       return resolveDigits(spec, text);
+    case 'names':
+      return resolveNames(spec, text);
     case 'boolean': {
       const word = text.toLowerCase();
       // A bare flag (`?embed`) means true.
@@ -164,6 +183,10 @@ export function normalizeValue(spec: SettingSpec, value: unknown): Resolved {
       return typeof value === 'string'
         ? resolveDigits(spec, value)
         : fallback(spec, 'is not a set of digits');
+    case 'names':
+      return typeof value === 'string'
+        ? resolveNames(spec, value)
+        : fallback(spec, `is not a list of ${optionList(spec)}`);
   }
 }
 

@@ -6,8 +6,10 @@ import { DEFAULT_SETTINGS, SETTING_KEYS, SETTINGS_SCHEMA } from './settingsSchem
 import { toLiveHyper, toRecipe } from './toRecipe.ts';
 
 describe('the settings table', () => {
-  it('declares the twenty-two settings in a fixed order, the preset first', () => {
+  it('declares the twenty-six settings in a fixed order, the lesson and its step first, then the preset', () => {
     expect(SETTING_KEYS).toEqual([
+      'lesson',
+      'lessonStep',
       'preset',
       'temperature',
       'alpha',
@@ -30,12 +32,16 @@ describe('the settings table', () => {
       'logScale',
       'explore',
       'embed',
+      'hide',
+      'lock',
     ]);
   });
 
   it('uses the documented URL keys, each once', () => {
     const urlKeys = SETTING_KEYS.map((k) => SETTINGS_SCHEMA[k].urlKey);
     expect(urlKeys).toEqual([
+      'lesson',
+      'step',
       'preset',
       'T',
       'alpha',
@@ -58,12 +64,18 @@ describe('the settings table', () => {
       'log',
       'explore',
       'embed',
+      'hide',
+      'lock',
     ]);
     expect(new Set(urlKeys).size).toBe(urlKeys.length);
   });
 
   it('has the documented defaults', () => {
     expect(DEFAULT_SETTINGS).toEqual({
+      lesson: 'none',
+      lessonStep: 1,
+      hide: '',
+      lock: false,
       preset: 'none',
       teacherSource: 'pretrained',
       transferDigits: '0123456789',
@@ -98,9 +110,11 @@ describe('the settings table', () => {
     expect(SETTINGS_SCHEMA.alpha.label).toBe('α (weight of hard labels)');
   });
 
-  it('marks temperature, alpha, the bias shift, log scale, the explore panel and embed live and everything else restart', () => {
+  it('marks the lesson, temperature, alpha, the bias shift, log scale, the explore panel and the embed options live and everything else restart', () => {
     const live = SETTING_KEYS.filter((k) => SETTINGS_SCHEMA[k].scope === 'live');
     expect(live).toEqual([
+      'lesson',
+      'lessonStep',
       'temperature',
       'alpha',
       'biasClasses',
@@ -108,6 +122,8 @@ describe('the settings table', () => {
       'logScale',
       'explore',
       'embed',
+      'hide',
+      'lock',
     ]);
     const restart = SETTING_KEYS.filter((k) => SETTINGS_SCHEMA[k].scope === 'restart');
     expect(restart).toHaveLength(15);

@@ -12,8 +12,11 @@ import {
   digitSetSetting,
   enumSetting,
   integerSetting,
+  nameSetSetting,
   numberSetting,
 } from './schemaTypes.ts';
+import { LESSON_IDS, MAX_LESSON_STEPS, type LessonId } from '../lessons/lessonIds.ts';
+import { PANEL_IDS } from './panels.ts';
 import { PRESET_IDS, type PresetId } from './presetIds.ts';
 import { EXPLORE_VIEWS, type ExploreView } from './exploreViews.ts';
 
@@ -21,7 +24,25 @@ export type { SettingScope, SettingSpec } from './schemaTypes.ts';
 
 /** Table order is the order of the query string and of any generated settings list. */
 export const SETTINGS_SCHEMA = {
-  // First, so that the preset's values are applied before the URL's own values override them.
+  // First, so that a lesson step's values, then a preset's, are applied before the URL's own
+  // values override them.
+  lesson: enumSetting<LessonId>({
+    urlKey: 'lesson',
+    label: 'Lesson',
+    help: 'A guided lesson: each step sets the page up, asks you to do one thing and checks a claim on your run.',
+    options: LESSON_IDS,
+    default: 'none',
+    scope: 'live',
+  }),
+  lessonStep: integerSetting({
+    urlKey: 'step',
+    label: 'Lesson step',
+    help: 'The step of the lesson, from 1.',
+    default: 1,
+    min: 1,
+    max: MAX_LESSON_STEPS,
+    scope: 'live',
+  }),
   preset: enumSetting<PresetId>({
     urlKey: 'preset',
     label: 'Preset',
@@ -209,6 +230,21 @@ export const SETTINGS_SCHEMA = {
     urlKey: 'embed',
     label: 'Embed',
     help: 'Hide the page chrome, for embedding in course material.',
+    default: false,
+    scope: 'live',
+  }),
+  hide: nameSetSetting({
+    urlKey: 'hide',
+    label: 'Hidden panels',
+    help: 'Panels the page does not show, comma-separated, e.g. charts,explore (for embeds).',
+    options: PANEL_IDS,
+    default: '',
+    scope: 'live',
+  }),
+  lock: booleanSetting({
+    urlKey: 'lock',
+    label: 'Lock settings',
+    help: 'Learners can train, pause and step, but not change the settings (for embeds that follow a lesson).',
     default: false,
     scope: 'live',
   }),

@@ -3,6 +3,7 @@
  * seeded, so a failure prints a counterexample that reproduces on any machine.
  */
 import fc from 'fast-check';
+import { clampStep, lessonById } from '../lessons/lessonSettings.ts';
 import { describe, expect, it } from 'vitest';
 import { parseDecimal, quantize } from './numberFormat.ts';
 import type { SettingSpec } from './schemaTypes.ts';
@@ -139,6 +140,16 @@ function isValid(spec: SettingSpec, value: unknown): boolean {
         /^0?1?2?3?4?5?6?7?8?9?$/.test(value) &&
         (spec.allowEmpty || value !== '')
       );
+    case 'names':
+      // Known names, in option order, each once.
+      return (
+        typeof value === 'string' &&
+        (value === '' ||
+          value.split(',').every((w, i, ws) => {
+            const at = spec.options.indexOf(w);
+            return at >= 0 && (i === 0 || spec.options.indexOf(ws[i - 1]) < at);
+          }))
+      );
   }
 }
 
@@ -160,6 +171,11 @@ function takenAsGiven(spec: SettingSpec, raw: string, value: unknown): boolean {
       return ['', '1', '0', 'true', 'false'].includes(text.toLowerCase());
     case 'digits':
       return !/[^0-9,\s]/.test(text) && (spec.allowEmpty || /[0-9]/.test(text));
+    case 'names':
+      return text
+        .split(/[\s,]+/)
+        .filter((w) => w !== '')
+        .every((w) => spec.options.some((o) => o.toLowerCase() === w.toLowerCase()));
   }
 }
 
@@ -294,14 +310,22 @@ function validValue(spec: SettingSpec): fc.Arbitrary<Settings[SettingKey]> {
       return fc
         .subarray([...'0123456789'], { minLength: spec.allowEmpty ? 0 : 1 })
         .map((ds) => ds.join(''));
+    case 'names':
+      return fc.subarray([...spec.options]).map((ns) => ns.join(','));
   }
 }
 
-const validSettings = fc.record(
-  Object.fromEntries(SETTING_KEYS.map((k) => [k, validValue(SETTINGS_SCHEMA[k])])) as {
-    [K in SettingKey]: fc.Arbitrary<Settings[K]>;
-  },
-) as fc.Arbitrary<Settings>;
+/** Valid settings: each row in its range, and the lesson step within its lesson's steps. */
+const validSettings = (
+  fc.record(
+    Object.fromEntries(SETTING_KEYS.map((k) => [k, validValue(SETTINGS_SCHEMA[k])])) as {
+      [K in SettingKey]: fc.Arbitrary<Settings[K]>;
+    },
+  ) as fc.Arbitrary<Settings>
+).map((s) => {
+  const lesson = lessonById(s.lesson);
+  return { ...s, lessonStep: lesson ? clampStep(lesson, s.lessonStep) : 1 };
+});
 
 describe('serializeSettings then parseSettings under fuzzing', () => {
   it('is the identity on valid settings, without notices', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lessonById } from '../lessons/lessonSettings.ts';
 import { fromSliderPosition } from './logScale.ts';
 import type { Settings } from './settingsSchema.ts';
 import { DEFAULT_SETTINGS, SETTING_KEYS, SETTINGS_SCHEMA } from './settingsSchema.ts';
@@ -27,7 +28,13 @@ function randomValidSettings(random: () => number): Settings {
       .join('');
     return set === '' && !allowEmpty ? String(int(random, 0, 9)) : set;
   };
+  const lesson = pick(random, S.lesson.options);
+  const steps = lessonById(lesson)?.steps.length ?? 1;
   return {
+    lesson,
+    lessonStep: int(random, 1, steps),
+    hide: S.hide.options.filter(() => random() < 0.3).join(','),
+    lock: random() < 0.5,
     preset: pick(random, S.preset.options),
     teacherSource: pick(random, S.teacherSource.options),
     transferDigits: digits(false),

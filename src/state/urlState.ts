@@ -6,6 +6,7 @@
 import type { Settings, SettingKey } from './settingsSchema.ts';
 import { DEFAULT_SETTINGS, SETTING_KEYS, SETTINGS_SCHEMA } from './settingsSchema.ts';
 import { presetById } from './presets.ts';
+import { clampStep, lessonById, lessonSettings } from '../lessons/lessonSettings.ts';
 import type { Resolved } from './settingValue.ts';
 import { formatValue, normalizeValue, parseRawValue } from './settingValue.ts';
 
@@ -75,9 +76,9 @@ export function parseSettings(search: string | URLSearchParams): ParsedSettings 
     }
   }
 
-  for (const key of SETTING_KEYS) {
+  const take = (key: SettingKey) => {
     const given = raws.get(key);
-    if (given === undefined) continue;
+    if (given === undefined) return;
     const { urlKey } = SETTINGS_SCHEMA[key];
     const raw = given[given.length - 1];
     if (given.length > 1) {
@@ -86,13 +87,47 @@ export function parseSettings(search: string | URLSearchParams): ParsedSettings 
     }
     const resolved = parseRawValue(SETTINGS_SCHEMA[key], raw);
     assign(settings, key, typed(key, resolved).value);
-    // The preset row comes first in the table: its values apply, then the URL's own override them.
+    // The preset row comes early in the table: its values apply, then the URL's own override them.
     if (key === 'preset') Object.assign(settings, presetById(settings.preset)?.settings);
-    if (resolved.reason !== undefined) {
-      notices.push({ key, urlKey, raw, message: `${urlKey}=${quote(raw)} ${resolved.reason}` });
-    }
-  }
+    if (resolved.reason === undefined) return;
+    // The lesson step's range depends on the lesson: its notice comes with that check.
+    if (key === 'lessonStep') stepReason = resolved.reason;
+    else notices.push({ key, urlKey, raw, message: `${urlKey}=${quote(raw)} ${resolved.reason}` });
+  };
+  let stepReason: string | undefined;
+  // A lesson step first: it stands for the settings its steps set, which the link may override.
+  take('lesson');
+  take('lessonStep');
+  const stepNotice = clampLessonStep(settings, raws.get('lessonStep'), stepReason);
+  if (stepNotice) notices.push(stepNotice);
+  Object.assign(settings, lessonSettings(settings.lesson, settings.lessonStep));
+  for (const key of SETTING_KEYS) if (key !== 'lesson' && key !== 'lessonStep') take(key);
   return { settings, notices };
+}
+
+/**
+ * A step past the lesson's last is its last; without a lesson the step is 1. One notice for the
+ * step, whether its value was malformed, out of range or past the lesson's end.
+ */
+function clampLessonStep(
+  settings: Settings,
+  given: string[] | undefined,
+  reason: string | undefined,
+): SettingNotice | undefined {
+  if (given === undefined) return undefined;
+  const lesson = lessonById(settings.lesson);
+  const step = lesson ? clampStep(lesson, settings.lessonStep) : 1;
+  const urlKey = SETTINGS_SCHEMA.lessonStep.urlKey;
+  const raw = given[given.length - 1];
+  const asked = `${urlKey}=${quote(raw)}`;
+  let message: string | undefined = reason && `${asked} ${reason}`;
+  if (step !== settings.lessonStep) {
+    message = lesson
+      ? `${asked}: the lesson “${lesson.title}” has ${lesson.steps.length} steps; using ${step}.`
+      : `${asked} ignored: no lesson is chosen.`;
+  }
+  settings.lessonStep = step;
+  return message === undefined ? undefined : { key: 'lessonStep', urlKey, raw, message };
 }
 
 function assign<K extends SettingKey>(settings: Settings, key: K, value: Settings[K]): void {
@@ -111,8 +146,10 @@ export function clampSetting<K extends SettingKey>(key: K, value: Settings[K]): 
  */
 export function serializeSettings(s: Settings, existing?: URLSearchParams | string): string {
   const out = new URLSearchParams();
-  // What parseSettings starts from: the defaults with the preset's values on top.
-  const baseline: Settings = { ...DEFAULT_SETTINGS, ...presetById(s.preset)?.settings };
+  // What parseSettings starts from: the defaults, the lesson step's values, then the preset's
+  // (which the link names, and parseSettings applies, only when it is not the lesson's own).
+  const baseline: Settings = { ...DEFAULT_SETTINGS, ...lessonSettings(s.lesson, s.lessonStep) };
+  if (s.preset !== baseline.preset) Object.assign(baseline, presetById(s.preset)?.settings);
   for (const key of SETTING_KEYS) {
     const spec = SETTINGS_SCHEMA[key];
     const text = formatValue(spec, normalizeValue(spec, s[key]).value);

@@ -27,6 +27,11 @@ import { StatusBar } from './status/StatusBar.tsx';
 import { useEngine } from './useEngine.ts';
 import { useThrottled } from './useThrottled.ts';
 import { useUrlSettings } from './useUrlSettings.ts';
+import { LessonPanel } from './lesson/LessonPanel.tsx';
+import { useLessonSteps } from './lesson/useLessonSteps.ts';
+import { useEmbedHeight } from './embed/useEmbedHeight.ts';
+import { PageHeader } from './PageHeader.tsx';
+import { isHidden, type PanelId } from '../state/panels.ts';
 
 const NO_POINTS: never[] = [];
 const NO_MEMBERS: RosterEntry[] = [];
@@ -76,6 +81,11 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
   };
   const selectPreset = (id: PresetId) =>
     applyRunSettings({ preset: id, ...presetById(id)?.settings });
+  const lessonSteps = useLessonSteps(settings, update, applyRunSettings);
+  useEmbedHeight(settings.embed);
+  const shown = (panel: PanelId) => !isHidden(settings.hide, panel);
+  // A column whose panels are all hidden is not drawn: the other takes the width.
+  const sideShown = shown('controls') || shown('results') || (shown('settings') && !settings.lock);
 
   // Every view iterates the run's roster; before it comes, the recipe's members stand in for
   // the soft-target bars (the pretrained teacher's preview).
@@ -109,19 +119,8 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
   );
 
   return (
-    <div className={`app${settings.embed ? ' embed' : ''}`}>
-      {!settings.embed && (
-        <header className="top">
-          <div className="brand">
-            <h1>KD Playground</h1>
-            <p className="tagline">
-              Knowledge distillation on real MNIST, trained live in your browser: a small student
-              learns from a big teacher&apos;s soft targets, beside a twin that sees only hard
-              labels.
-            </p>
-          </div>
-        </header>
-      )}
+    <div className={`app${settings.embed ? ' embed' : ''}`} data-lock={settings.lock || undefined}>
+      {!settings.embed && <PageHeader settings={settings} />}
       <StatusBar
         snapshot={snapshot}
         roster={roster}
@@ -137,86 +136,118 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
         lost={engine.lost}
         onRestart={engine.restart}
       />
-      <main className="layout">
-        <aside className="side">
-          <DistillationPanel
-            settings={settings}
-            formulaHyper={formulaHyper}
-            roster={roster}
-            snapshot={snapshot}
-            background={background}
-            send={send}
-            update={update}
-            applyRunSettings={applyRunSettings}
-            onReset={() => send({ type: 'reset', recipe })}
-            stopped={engine.lost !== null}
-          />
-          <section className="panel results" aria-labelledby="results-title">
-            <h2 id="results-title">Test results</h2>
-            <ResultsTable
-              results={results}
-              members={members}
-              latest={background?.latest ?? NO_LATEST}
-              transferLabels={roster?.transferLabels ?? settings.useLabels}
-              preset={presetById(settings.preset)}
-              biasActive={settings.biasShift !== 0 && settings.biasClasses !== ''}
-            />
-          </section>
-          {!settings.embed && (
-            <section className="panel run" aria-labelledby="run-title">
-              <h2 id="run-title">Run settings</h2>
-              <RunSettings
+      <main className={`layout${sideShown ? '' : ' no-side'}`}>
+        {sideShown && (
+          <aside className="side">
+            {shown('controls') && (
+              <DistillationPanel
                 settings={settings}
-                onApply={applyRunSettings}
-                ensemble={hasMeanEnsemble(members)}
+                formulaHyper={formulaHyper}
+                roster={roster}
+                snapshot={snapshot}
+                background={background}
+                send={send}
+                update={update}
+                applyRunSettings={applyRunSettings}
+                onReset={() => send({ type: 'reset', recipe })}
+                stopped={engine.lost !== null}
+                locked={settings.lock}
               />
-            </section>
-          )}
-        </aside>
+            )}
+            {shown('results') && (
+              <section className="panel results" aria-labelledby="results-title">
+                <h2 id="results-title">Test results</h2>
+                <ResultsTable
+                  results={results}
+                  members={members}
+                  latest={background?.latest ?? NO_LATEST}
+                  transferLabels={roster?.transferLabels ?? settings.useLabels}
+                  preset={presetById(settings.preset)}
+                  biasActive={settings.biasShift !== 0 && settings.biasClasses !== ''}
+                />
+              </section>
+            )}
+            {shown('settings') && !settings.lock && (
+              <section className="panel run" aria-labelledby="run-title">
+                <h2 id="run-title">Run settings</h2>
+                <RunSettings
+                  settings={settings}
+                  onApply={applyRunSettings}
+                  ensemble={hasMeanEnsemble(members)}
+                />
+              </section>
+            )}
+          </aside>
+        )}
         <div className="main-col">
-          <PresetBar active={settings.preset} onSelect={selectPreset} />
-          <SoftTargetPanel
-            samples={engine.samples}
-            logits={sampleLogits}
-            members={barMembers}
-            temperature={settings.temperature}
-            logScale={settings.logScale}
-            onLogScale={(logScale) => update({ logScale })}
-          />
-          <div className="charts">
-            <AccuracyChart
-              points={background?.evaluations ?? NO_POINTS}
-              members={members}
-              references={references}
+          {shown('lesson') && (settings.lesson !== 'none' || !settings.embed) && (
+            <LessonPanel
+              lessonId={settings.lesson}
+              step={settings.lessonStep}
+              facts={{
+                settings,
+                members,
+                sampleLogits,
+                results,
+                seenClassCounts: background?.seenClassCounts ?? NO_COUNTS,
+              }}
+              onStep={lessonSteps.goToStep}
+              onLesson={lessonSteps.openLesson}
             />
-            <LossChart points={background?.loss ?? NO_POINTS} members={members} />
-            <FidelityChart points={background?.evaluations ?? NO_POINTS} members={members} />
-          </div>
-          <ExplorePanel view={settings.explore} onView={(explore) => update({ explore })}>
-            <ExploreContent
-              view={settings.explore}
-              engine={engine}
-              settings={settings}
-              update={update}
-              members={members}
+          )}
+          {shown('presets') && !settings.lock && (
+            <PresetBar active={settings.preset} onSelect={selectPreset} />
+          )}
+          {shown('targets') && (
+            <SoftTargetPanel
               samples={engine.samples}
-              sampleLogits={sampleLogits}
-              results={results}
-              cell={cell}
-              onCell={setCell}
-              sweep={sweep}
+              logits={sampleLogits}
+              members={barMembers}
+              temperature={settings.temperature}
+              logScale={settings.logScale}
+              onLogScale={(logScale) => update({ logScale })}
             />
-          </ExplorePanel>
-          <PerClassPanel
-            onCell={openCell}
-            results={results}
-            members={members}
-            biasClasses={settings.biasClasses}
-            biasShift={settings.biasShift}
-            onBias={update}
-            seenClassCounts={background?.seenClassCounts ?? NO_COUNTS}
-            transferSize={roster?.transferSize ?? 0}
-          />
+          )}
+          {shown('charts') && (
+            <div className="charts">
+              <AccuracyChart
+                points={background?.evaluations ?? NO_POINTS}
+                members={members}
+                references={references}
+              />
+              <LossChart points={background?.loss ?? NO_POINTS} members={members} />
+              <FidelityChart points={background?.evaluations ?? NO_POINTS} members={members} />
+            </div>
+          )}
+          {shown('explore') && (
+            <ExplorePanel view={settings.explore} onView={(explore) => update({ explore })}>
+              <ExploreContent
+                view={settings.explore}
+                engine={engine}
+                settings={settings}
+                update={update}
+                members={members}
+                samples={engine.samples}
+                sampleLogits={sampleLogits}
+                results={results}
+                cell={cell}
+                onCell={setCell}
+                sweep={sweep}
+              />
+            </ExplorePanel>
+          )}
+          {shown('perclass') && (
+            <PerClassPanel
+              onCell={openCell}
+              results={results}
+              members={members}
+              biasClasses={settings.biasClasses}
+              biasShift={settings.biasShift}
+              onBias={update}
+              seenClassCounts={background?.seenClassCounts ?? NO_COUNTS}
+              transferSize={roster?.transferSize ?? 0}
+            />
+          )}
         </div>
       </main>
       {!settings.embed && (

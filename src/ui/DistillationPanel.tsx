@@ -22,6 +22,8 @@ interface Props {
   onReset: () => void;
   /** The worker is gone (training controls disabled until the page starts a new one). */
   stopped: boolean;
+  /** An embed's locked settings: no control here starts a different experiment. */
+  locked?: boolean;
 }
 
 /** The last averaged loss terms of a learner, in its display order. */
@@ -43,6 +45,7 @@ export function DistillationPanel({
   applyRunSettings,
   onReset,
   stopped,
+  locked = false,
 }: Props) {
   const distilled = roster ? firstDistilled(roster.members) : undefined;
   return (
@@ -54,7 +57,9 @@ export function DistillationPanel({
         send={send}
         onReset={onReset}
         teacherSource={settings.teacherSource}
-        onTeacherSource={(teacherSource) => applyRunSettings({ teacherSource })}
+        onTeacherSource={
+          locked ? undefined : (teacherSource) => applyRunSettings({ teacherSource })
+        }
         stopped={stopped}
       />
       <HyperSliders temperature={settings.temperature} alpha={settings.alpha} onChange={update} />
@@ -62,8 +67,9 @@ export function DistillationPanel({
         value={settings.lossMode}
         onChange={(lossMode) => applyRunSettings({ lossMode })}
         fixedByPreset={
-          presetById(settings.preset)?.members !== undefined &&
-          !presetById(settings.preset)?.usesLossMode
+          locked ||
+          (presetById(settings.preset)?.members !== undefined &&
+            !presetById(settings.preset)?.usesLossMode)
         }
       />
       {/* Before the roster, the objective the settings ask for; then the run's own. */}

@@ -62,6 +62,7 @@ function RunSettingsView({ settings, onApply, ensemble }: Props) {
               </div>
             );
           }
+          if (spec.kind === 'names') return null;
           if (spec.kind === 'boolean') {
             return (
               <label key={k} htmlFor={id} title={spec.help} className="check">

@@ -6,7 +6,8 @@ interface Props {
   send: (command: Command) => void;
   onReset: () => void;
   teacherSource: 'pretrained' | 'train';
-  onTeacherSource: (source: 'pretrained' | 'train') => void;
+  /** Absent: the teacher cannot be changed here (an embed with locked settings). */
+  onTeacherSource?: (source: 'pretrained' | 'train') => void;
   /** The worker is gone: nothing here can act until the page starts a new one. */
   stopped?: boolean;
 }
@@ -52,7 +53,7 @@ export function TrainingControls({
       >
         Reset
       </button>
-      {teacherSource === 'pretrained' ? (
+      {!onTeacherSource ? null : teacherSource === 'pretrained' ? (
         <button
           onClick={() => onTeacherSource('train')}
           disabled={!ready}

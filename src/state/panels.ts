@@ -1,0 +1,34 @@
+/**
+ * The page's panels, each of which a link can hide (`?hide=charts,explore`), as
+ * tensorflow/playground's `_hide` keys do; an embed shows only what a course needs.
+ */
+export const PANEL_IDS = [
+  'lesson',
+  'controls',
+  'results',
+  'settings',
+  'presets',
+  'targets',
+  'charts',
+  'explore',
+  'perclass',
+] as const;
+
+export type PanelId = (typeof PANEL_IDS)[number];
+
+export const PANEL_LABELS: Record<PanelId, string> = {
+  lesson: 'Lesson',
+  controls: 'Training controls (T, α, Train)',
+  results: 'Test results',
+  settings: 'Run settings',
+  presets: 'Experiments (presets)',
+  targets: 'Soft targets',
+  charts: 'Charts',
+  explore: 'Look inside',
+  perclass: 'Per-class errors',
+};
+
+/** Whether `hide` (the setting's comma-separated value) hides `panel`. */
+export function isHidden(hide: string, panel: PanelId): boolean {
+  return hide.split(',').includes(panel);
+}

@@ -1,0 +1,99 @@
+import { checkClaim, type ClaimResult, type LessonFacts } from '../../lessons/checkClaim.ts';
+import type { LessonId } from '../../lessons/lessonIds.ts';
+import { LESSONS } from '../../lessons/lessons.ts';
+import { clampStep, lessonById } from '../../lessons/lessonSettings.ts';
+import './lesson.css';
+
+interface Props {
+  lessonId: LessonId;
+  step: number;
+  facts: LessonFacts;
+  /** Go to a step (1-based) of the open lesson: the page applies what it sets. */
+  onStep: (step: number) => void;
+  /** Open a lesson at its first step, or close it ('none'). */
+  onLesson: (id: LessonId) => void;
+}
+
+const STATE_WORDS: Record<ClaimResult['state'], string> = {
+  waiting: 'Waiting',
+  holds: 'Holds',
+  'not-yet': 'Not yet',
+};
+
+/** A guided lesson: one step at a time, with its claim checked on the run the page shows. */
+export function LessonPanel({ lessonId, step, facts, onStep, onLesson }: Props) {
+  const lesson = lessonById(lessonId);
+  if (!lesson) return <LessonList onLesson={onLesson} />;
+  const at = clampStep(lesson, step);
+  const current = lesson.steps[at - 1];
+  const result = current.claim && checkClaim(current.claim.check, facts);
+  const last = at === lesson.steps.length;
+  return (
+    <section className="panel lesson" aria-labelledby="lesson-title" data-testid="lesson">
+      <div className="lesson-head">
+        <h2 id="lesson-title">
+          <span className="lesson-kicker">Lesson</span> {lesson.title}
+        </h2>
+        <span className="lesson-progress small" data-testid="lesson-progress">
+          Step {at} of {lesson.steps.length}
+        </span>
+        <progress max={lesson.steps.length} value={at} aria-label="Lesson progress" />
+        <button className="link-button" onClick={() => onLesson('none')}>
+          Leave lesson
+        </button>
+      </div>
+      <h3 className="lesson-step-title">{current.title}</h3>
+      <p className="lesson-text">{current.text}</p>
+      <p className="lesson-task">
+        <strong>Your turn:</strong> {current.task}
+      </p>
+      {current.claim && result && (
+        <div
+          className={`lesson-claim ${result.state}`}
+          data-testid="lesson-claim"
+          data-state={result.state}
+        >
+          <span className="claim-state">{STATE_WORDS[result.state]}</span>
+          <span className="claim-text">{current.claim.text}</span>
+          <span className="claim-detail small">{result.detail}</span>
+          {/* Only the verdict is announced, not every new number. */}
+          <span className="visually-hidden" aria-live="polite">
+            {result.state === 'holds' ? `Claim holds: ${current.claim.text}` : ''}
+          </span>
+        </div>
+      )}
+      <div className="lesson-nav">
+        <button onClick={() => onStep(at - 1)} disabled={at === 1}>
+          Back
+        </button>
+        {last ? (
+          <button className="primary" onClick={() => onLesson('none')}>
+            Finish
+          </button>
+        ) : (
+          <button className="primary" onClick={() => onStep(at + 1)}>
+            Next
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** For a learner who opens the page cold: the lessons, one click each. */
+function LessonList({ onLesson }: { onLesson: (id: LessonId) => void }) {
+  return (
+    <section className="panel lesson lesson-list" aria-labelledby="lessons-title">
+      <h2 id="lessons-title">New here? Take a short lesson</h2>
+      <ul>
+        {LESSONS.map((l) => (
+          <li key={l.id}>
+            <button onClick={() => onLesson(l.id)} title={l.summary}>
+              {l.title}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
