@@ -37,7 +37,7 @@ describe('a lesson step in the link', () => {
       lesson: 'missing-3',
       lessonStep: 2,
       studentSize: '300-300',
-      studentEpochs: 2,
+      studentEpochs: 3,
       evalEvery: 100,
       biasClasses: '3',
       biasShift: 3.5,
