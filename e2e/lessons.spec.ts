@@ -61,7 +61,7 @@ test('Why temperature: the teacher is sure at T = 1, shows dark knowledge at T �
   await expectClaimHolds(page, READY_TIMEOUT_MS);
   await next(page, 2, 3);
   await expect(claim(page)).toHaveAttribute('data-state', 'not-yet');
-  await dragSlider(page, /Temperature/, 0.6);
+  await dragSlider(page, /Lesson’s T slider/, 0.6);
   await expectClaimHolds(page);
   await next(page, 3, 3);
   await expect(page.getByRole('tab', { name: 'Dark knowledge' })).toHaveAttribute(
@@ -121,7 +121,7 @@ test('Logit matching is the high-T limit: the two gradients meet as T rises', as
   await expectClaimHolds(page, READY_TIMEOUT_MS);
   await next(page, 2, 2);
   await expect(claim(page)).toHaveAttribute('data-state', 'not-yet');
-  await dragSlider(page, /Temperature/, 1);
+  await dragSlider(page, /Lesson’s T slider/, 1);
   await expectClaimHolds(page);
   await finish(page);
   expect(errors).toEqual([]);

@@ -96,3 +96,19 @@ for (const width of [1280, 390]) {
     }
   });
 }
+
+for (const width of [1280, 390]) {
+  test(`A lesson at ${width} px is saved as a screenshot, comes first, and nothing overflows sideways.`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await openReady(page, 'lesson=missing-3&step=2');
+    const lesson = page.getByTestId('lesson');
+    await expect(lesson).toContainText('The bias fix');
+    await expect(lesson).toBeInViewport();
+    await page.screenshot({ path: `${DIR}/lesson-${width}.png`, fullPage: true });
+    await page.screenshot({ path: `${DIR}/lesson-${width}-top.png` });
+    const overflow = await horizontalOverflow(page);
+    expect(overflow.scrollWidth, JSON.stringify(overflow)).toBeLessThanOrEqual(width + 1);
+  });
+}

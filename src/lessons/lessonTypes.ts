@@ -52,6 +52,8 @@ export interface LessonStep {
    * step's own win). A restart-scope change starts a new run.
    */
   set?: Partial<Settings>;
+  /** A slider the step's task needs, shown in the lesson itself (an embed may hide the controls). */
+  slider?: 'temperature';
   claim?: LessonClaim;
 }
 

@@ -24,7 +24,8 @@ const TEMPERATURE: Lesson = {
     {
       title: 'Raise the temperature',
       text: 'Dividing the logits by T before the softmax flattens it: the order of the classes stays, the small probabilities grow. A 7 that looks a little like a 1 now says so. This is what Hinton et al. call dark knowledge.',
-      task: 'Drag the Temperature T slider to 8 or more. Turn on Log scale to see the smallest bars.',
+      task: 'Drag the temperature slider to 8 or more. Turn on Log scale to see the smallest bars.',
+      slider: 'temperature',
       claim: {
         text: 'At T ≥ 8 the runner-up class gets more than 5% on average.',
         check: {
@@ -148,7 +149,8 @@ const LOGIT_MATCHING: Lesson = {
     {
       title: 'Raise T',
       text: 'As T grows, exp(z/T) ≈ 1 + z/T becomes exact and the two gradients meet; the T² in the loss keeps their size the same.',
-      task: 'Drag the Temperature T slider to 40 or more.',
+      task: 'Drag the temperature slider to 40 or more.',
+      slider: 'temperature',
       claim: {
         text: 'At T ≥ 40 the two gradients are within 10% of each other.',
         check: {

@@ -193,6 +193,7 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
               }}
               onStep={lessonSteps.goToStep}
               onLesson={lessonSteps.openLesson}
+              onSettings={update}
             />
           )}
           {shown('presets') && !settings.lock && (

@@ -2,6 +2,9 @@ import { checkClaim, type ClaimResult, type LessonFacts } from '../../lessons/ch
 import type { LessonId } from '../../lessons/lessonIds.ts';
 import { LESSONS } from '../../lessons/lessons.ts';
 import { clampStep, lessonById } from '../../lessons/lessonSettings.ts';
+import { SETTINGS_SCHEMA, type Settings } from '../../state/settingsSchema.ts';
+import { fromSliderPosition, SLIDER_STEPS, toSliderPosition } from '../../state/logScale.ts';
+import { clampSetting } from '../../state/urlState.ts';
 import './lesson.css';
 
 interface Props {
@@ -12,6 +15,8 @@ interface Props {
   onStep: (step: number) => void;
   /** Open a lesson at its first step, or close it ('none'). */
   onLesson: (id: LessonId) => void;
+  /** A live setting moved from the lesson's own slider. */
+  onSettings: (patch: Partial<Settings>) => void;
 }
 
 const STATE_WORDS: Record<ClaimResult['state'], string> = {
@@ -21,7 +26,7 @@ const STATE_WORDS: Record<ClaimResult['state'], string> = {
 };
 
 /** A guided lesson: one step at a time, with its claim checked on the run the page shows. */
-export function LessonPanel({ lessonId, step, facts, onStep, onLesson }: Props) {
+export function LessonPanel({ lessonId, step, facts, onStep, onLesson, onSettings }: Props) {
   const lesson = lessonById(lessonId);
   if (!lesson) return <LessonList onLesson={onLesson} />;
   const at = clampStep(lesson, step);
@@ -47,6 +52,9 @@ export function LessonPanel({ lessonId, step, facts, onStep, onLesson }: Props) 
       <p className="lesson-task">
         <strong>Your turn:</strong> {current.task}
       </p>
+      {current.slider === 'temperature' && (
+        <LessonTemperature value={facts.settings.temperature} onSettings={onSettings} />
+      )}
       {current.claim && result && (
         <div
           className={`lesson-claim ${result.state}`}
@@ -95,5 +103,42 @@ function LessonList({ onLesson }: { onLesson: (id: LessonId) => void }) {
         ))}
       </ul>
     </section>
+  );
+}
+
+const T = SETTINGS_SCHEMA.temperature;
+
+/** The T slider, in the lesson: the same setting as the controls' slider, on the same log scale. */
+function LessonTemperature({
+  value,
+  onSettings,
+}: {
+  value: number;
+  onSettings: (patch: Partial<Settings>) => void;
+}) {
+  return (
+    <div className="lesson-slider">
+      <label htmlFor="lesson-slider-T">Lesson’s T slider</label>
+      <input
+        id="lesson-slider-T"
+        type="range"
+        min={0}
+        max={SLIDER_STEPS}
+        step={1}
+        value={toSliderPosition(value, T.min, T.max)}
+        aria-valuetext={`T = ${value.toFixed(2)}`}
+        onChange={(e) =>
+          onSettings({
+            temperature: clampSetting(
+              'temperature',
+              fromSliderPosition(Number(e.target.value), T.min, T.max),
+            ),
+          })
+        }
+      />
+      <output htmlFor="lesson-slider-T" className="mono">
+        T = {value.toFixed(value < 10 ? 2 : 1)}
+      </output>
+    </div>
   );
 }
