@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, SETTING_KEYS, SETTINGS_SCHEMA } from './settingsSchem
 import { toLiveHyper, toRecipe } from './toRecipe.ts';
 
 describe('the settings table', () => {
-  it('declares the twenty-six settings in a fixed order, the lesson and its step first, then the preset', () => {
+  it('declares the twenty-seven settings in a fixed order, the lesson and its step first, then the preset', () => {
     expect(SETTING_KEYS).toEqual([
       'lesson',
       'lessonStep',
@@ -33,6 +33,7 @@ describe('the settings table', () => {
       'explore',
       'embed',
       'hide',
+      'theme',
       'lock',
     ]);
   });
@@ -65,6 +66,7 @@ describe('the settings table', () => {
       'explore',
       'embed',
       'hide',
+      'theme',
       'lock',
     ]);
     expect(new Set(urlKeys).size).toBe(urlKeys.length);
@@ -75,6 +77,7 @@ describe('the settings table', () => {
       lesson: 'none',
       lessonStep: 1,
       hide: '',
+      theme: 'auto',
       lock: false,
       preset: 'none',
       teacherSource: 'pretrained',
@@ -123,6 +126,7 @@ describe('the settings table', () => {
       'explore',
       'embed',
       'hide',
+      'theme',
       'lock',
     ]);
     const restart = SETTING_KEYS.filter((k) => SETTINGS_SCHEMA[k].scope === 'restart');

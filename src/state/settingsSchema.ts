@@ -241,6 +241,14 @@ export const SETTINGS_SCHEMA = {
     default: '',
     scope: 'live',
   }),
+  theme: enumSetting<'auto' | 'light' | 'dark'>({
+    urlKey: 'theme',
+    label: 'Theme',
+    help: 'Light or dark colours; “auto” follows the system.',
+    options: ['auto', 'light', 'dark'],
+    default: 'auto',
+    scope: 'live',
+  }),
   lock: booleanSetting({
     urlKey: 'lock',
     label: 'Lock settings',

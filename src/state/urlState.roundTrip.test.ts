@@ -35,6 +35,7 @@ function randomValidSettings(random: () => number): Settings {
     lessonStep: int(random, 1, steps),
     hide: S.hide.options.filter(() => random() < 0.3).join(','),
     lock: random() < 0.5,
+    theme: pick(random, S.theme.options),
     preset: pick(random, S.preset.options),
     teacherSource: pick(random, S.teacherSource.options),
     transferDigits: digits(false),

@@ -31,6 +31,7 @@ import { LessonPanel } from './lesson/LessonPanel.tsx';
 import { useLessonSteps } from './lesson/useLessonSteps.ts';
 import { useEmbedHeight } from './embed/useEmbedHeight.ts';
 import { PageHeader } from './PageHeader.tsx';
+import { useTheme } from './useTheme.ts';
 import { isHidden, type PanelId } from '../state/panels.ts';
 
 const NO_POINTS: never[] = [];
@@ -83,6 +84,7 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
     applyRunSettings({ preset: id, ...presetById(id)?.settings });
   const lessonSteps = useLessonSteps(settings, update, applyRunSettings);
   useEmbedHeight(settings.embed);
+  useTheme(settings.theme);
   const shown = (panel: PanelId) => !isHidden(settings.hide, panel);
   // A column whose panels are all hidden is not drawn: the other takes the width.
   const sideShown = shown('controls') || shown('results') || (shown('settings') && !settings.lock);
@@ -120,7 +122,7 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
 
   return (
     <div className={`app${settings.embed ? ' embed' : ''}`} data-lock={settings.lock || undefined}>
-      {!settings.embed && <PageHeader settings={settings} />}
+      {!settings.embed && <PageHeader settings={settings} update={update} />}
       <StatusBar
         snapshot={snapshot}
         roster={roster}

@@ -1,8 +1,16 @@
-import type { Settings } from '../state/settingsSchema.ts';
+import { SETTINGS_SCHEMA, type Settings } from '../state/settingsSchema.ts';
 import { ShareButton } from './embed/ShareDialog.tsx';
 
 /** The page's title and tagline, and the Share / embed dialog (not shown in an embed). */
-export function PageHeader({ settings }: { settings: Settings }) {
+const THEME_WORDS = { auto: 'Auto (system)', light: 'Light', dark: 'Dark' } as const;
+
+export function PageHeader({
+  settings,
+  update,
+}: {
+  settings: Settings;
+  update: (patch: Partial<Settings>) => void;
+}) {
   return (
     <header className="top">
       <div className="brand">
@@ -13,6 +21,19 @@ export function PageHeader({ settings }: { settings: Settings }) {
         </p>
       </div>
       <div className="top-actions">
+        <label className="theme-choice small">
+          Theme{' '}
+          <select
+            value={settings.theme}
+            onChange={(e) => update({ theme: e.target.value as Settings['theme'] })}
+          >
+            {SETTINGS_SCHEMA.theme.options.map((t) => (
+              <option key={t} value={t}>
+                {THEME_WORDS[t]}
+              </option>
+            ))}
+          </select>
+        </label>
         <ShareButton settings={settings} />
       </div>
     </header>

@@ -11,7 +11,7 @@ import {
   samePointsAndMembers,
   zoomedLow,
 } from './chartStyle.ts';
-import { memberLegend, memberLines } from './memberLines.tsx';
+import { memberColumns, memberLegend, memberLines } from './memberLines.tsx';
 
 interface Props {
   points: EvaluationPoint[];
@@ -43,6 +43,7 @@ function AccuracyChartView({ points, members, references }: Props) {
           : 'Test accuracy over epochs: no evaluation yet.'
       }
       data={points}
+      columns={memberColumns(members, 'accuracy')}
       pointCount={points.length}
     >
       <YAxis {...percentAxisProps(low, 'accuracy')} />

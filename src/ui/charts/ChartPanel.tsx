@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
 import { CartesianGrid, LineChart, ResponsiveContainer, XAxis } from 'recharts';
 import { ChartLegend, type LegendItem } from './ChartLegend.tsx';
+import { ChartTable, type TableColumn } from './ChartTable.tsx';
 import { CHART_MARGIN, EPOCH_AXIS_PROPS, GRID_PROPS } from './chartStyle.ts';
 
-interface Props {
+interface Props<Row extends { epoch: number }> {
   /** The heading's id, which the panel is labelled by. */
   titleId: string;
   testId: string;
@@ -12,7 +13,9 @@ interface Props {
   /** What the plot shows, in words: the plot is an image to assistive technology. */
   description: string;
   /** The rows drawn, one per point on the epoch axis. */
-  data: readonly unknown[];
+  data: readonly Row[];
+  /** The curves as table columns: the chart's text alternative (“As a table”). */
+  columns: readonly TableColumn<Row>[];
   /** How many points the chart has (`data-points`); the rows drawn may be fewer. */
   pointCount: number;
   /** The y-axis, tooltip and lines, as recharts elements: they join the grid and epoch axis. */
@@ -22,7 +25,7 @@ interface Props {
 }
 
 /** A chart over epochs of training: the panel, its heading and legend, the grid and the epoch axis. */
-export function ChartPanel({
+export function ChartPanel<Row extends { epoch: number }>({
   titleId,
   testId,
   title,
@@ -32,7 +35,8 @@ export function ChartPanel({
   pointCount,
   children,
   note,
-}: Props) {
+  columns,
+}: Props<Row>) {
   return (
     <section
       className="panel chart"
@@ -52,6 +56,7 @@ export function ChartPanel({
         </ResponsiveContainer>
       </div>
       {note}
+      <ChartTable rows={data} columns={columns} caption={title} />
     </section>
   );
 }

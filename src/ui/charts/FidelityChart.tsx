@@ -11,7 +11,7 @@ import {
   samePointsAndMembers,
   zoomedLow,
 } from './chartStyle.ts';
-import { memberLegend, memberLines } from './memberLines.tsx';
+import { memberColumns, memberLegend, memberLines } from './memberLines.tsx';
 
 interface Props {
   points: EvaluationPoint[];
@@ -53,6 +53,7 @@ function FidelityChartView({ points, members }: Props) {
           : 'Top-1 agreement with the teacher over epochs: no evaluation of a student yet.'
       }
       data={shown}
+      columns={memberColumns(learners, 'agreement')}
       pointCount={shown.length}
       note={
         <p className="small chart-note">

@@ -51,6 +51,11 @@ function LossChartView({ points: latest, members }: Props) {
           : 'Training loss over epochs: no training step yet.'
       }
       data={data}
+      columns={series.map((s) => ({
+        name: s.name,
+        value: s.value,
+        format: (v: number) => v.toPrecision(4),
+      }))}
       pointCount={points.length}
     >
       <YAxis

@@ -32,3 +32,11 @@ export const memberLines = (
       isAnimationActive={false}
     />
   ));
+
+/** The table columns of a per-member measure: one per member, in percent. */
+export const memberColumns = (members: readonly RosterEntry[], measure: MemberMeasure) =>
+  members.map((m) => ({
+    name: m.label,
+    value: (p: EvaluationPoint) => p[measure][m.id],
+    format: (v: number) => `${(100 * v).toFixed(2)}%`,
+  }));

@@ -1,4 +1,5 @@
 import { NUM_CLASSES } from '../../data/mnistAssets.ts';
+import { ScrollBox } from '../ScrollBox.tsx';
 
 /** One 10 × 10 map as a table: the text alternative of a heatmap. */
 export function MapTable({
@@ -11,7 +12,7 @@ export function MapTable({
   caption: string;
 }) {
   return (
-    <div className="scroll-x">
+    <ScrollBox label="The map as a table">
       <table className="dark-table">
         <caption className="small">{caption}</caption>
         <thead>
@@ -37,6 +38,6 @@ export function MapTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -6,6 +6,7 @@ import { BiasControl } from './BiasControl.tsx';
 import type { MistakeCell } from '../mistakes/MistakesPanel.tsx';
 import { ConfusionMatrix } from './ConfusionMatrix.tsx';
 import type { TestResults } from './useTestResults.ts';
+import { ScrollBox } from '../ScrollBox.tsx';
 
 interface Props {
   results: TestResults | null;
@@ -45,7 +46,7 @@ function PerClassPanelView({
       <h2 id="per-class-title">Per-class results</h2>
       <div className="per-class-grid">
         <div>
-          <div className="scroll-x">
+          <ScrollBox label="Per-class results">
             <table className="per-class-table">
               <thead>
                 <tr>
@@ -114,7 +115,7 @@ function PerClassPanelView({
                 </tr>
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
           <p className="small">
             Test accuracy (%) per digit. Transfer set: {transferSize.toLocaleString('en-US')}{' '}
             training digits

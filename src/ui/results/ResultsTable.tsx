@@ -7,6 +7,7 @@ import { Swatch } from '../roster/Swatch.tsx';
 import { groupErrors } from './digitGroups.ts';
 import { paperLine } from './paperNumbers.ts';
 import type { TestResults } from './useTestResults.ts';
+import { ScrollBox } from '../ScrollBox.tsx';
 
 interface Props {
   results: TestResults | null;
@@ -36,7 +37,7 @@ function ResultsTableView({ results, members, latest, transferLabels, preset, bi
 
   return (
     <div className="results-table">
-      <div className="scroll-x">
+      <ScrollBox label="Test results of each model">
         <table>
           <thead>
             <tr>
@@ -137,7 +138,7 @@ function ResultsTableView({ results, members, latest, transferLabels, preset, bi
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {paper && (
         <p className="paper small" data-testid="paper-numbers">
           <strong>Paper</strong> (Hinton, Vinyals &amp; Dean 2015): {paper}.

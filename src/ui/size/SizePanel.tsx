@@ -4,6 +4,7 @@ import { formatParameters } from '../roster/rosterView.ts';
 import { Swatch } from '../roster/Swatch.tsx';
 import { formatBytes } from './sizeScale.ts';
 import { SizeScatter, type ScatterPoint } from './SizeScatter.tsx';
+import { ScrollBox } from '../ScrollBox.tsx';
 
 interface Props {
   members: readonly RosterEntry[];
@@ -65,7 +66,7 @@ export function SizePanel({ members, runId, backend, measureSize }: Props) {
       </div>
       {points.length > 0 && <SizeScatter points={points} />}
       {rows.length > 0 && (
-        <div className="scroll-x">
+        <ScrollBox label="Size, speed and errors of each model">
           <table className="size-table">
             <caption className="small">Size, speed and errors of each model</caption>
             <thead>
@@ -106,7 +107,7 @@ export function SizePanel({ members, runId, backend, measureSize }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </div>
   );

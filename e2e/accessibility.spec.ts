@@ -1,0 +1,92 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { expectPhase, openReady } from './helpers.ts';
+
+/**
+ * axe-core on every panel of the page, in both themes: no serious or critical violation of
+ * WCAG 2.1 A/AA. Plus the keyboard: a learner reaches Train with Tab, sees where the focus is,
+ * and starts training with Enter.
+ */
+const DIR = 'test-results/screenshots';
+
+/** Serious and critical violations on the page, or only inside `include` (a CSS selector). */
+async function seriousViolations(page: Page, where: string, include?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  const result = await (include ? builder.include(include) : builder).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${where}: ${v.id} (${v.impact}) at ${v.nodes
+          .slice(0, 3)
+          .map((n) => `${n.target.join(' ')} ${n.failureSummary?.split('\n')[1] ?? ''}`)
+          .join('; ')}`,
+    );
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds no serious or critical violation on any panel, ${theme} theme`, async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await openReady(page, `theme=${theme}&student=30-30&lesson=missing-3&step=2`);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    const found: string[] = [];
+    // Every chart's table view open, so its table is checked too.
+    for (const summary of await page.getByText('As a table', { exact: true }).all())
+      await summary.click();
+    found.push(...(await seriousViolations(page, 'page')));
+    const tabs = page.getByRole('tablist', { name: 'Look inside' }).getByRole('tab');
+    for (const name of await tabs.allInnerTexts()) {
+      await tabs.filter({ hasText: name }).click();
+      await expect(tabs.filter({ hasText: name })).toHaveAttribute('aria-selected', 'true');
+      await page.waitForTimeout(300);
+      // The rest of the page was checked above; only the open panel changed.
+      found.push(...(await seriousViolations(page, `Look inside: ${name}`, '#explore-body')));
+    }
+    await page.getByRole('button', { name: 'Share / embed' }).click();
+    await expect(page.getByRole('dialog', { name: 'Share / embed' })).toBeVisible();
+    found.push(...(await seriousViolations(page, 'Share dialog', '.share-dialog')));
+    await page.keyboard.press('Escape');
+    await page.getByRole('tab', { name: 'Dark knowledge' }).click();
+    await page.screenshot({ path: `${DIR}/theme-${theme}-1280.png`, fullPage: true });
+    expect(found).toEqual([]);
+  });
+}
+
+test('The dark theme follows the system, and at 390 px nothing overflows', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openReady(page);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(bg).not.toBe('rgb(245, 246, 250)');
+  await page.screenshot({ path: `${DIR}/theme-dark-390.png` });
+  // The learner switches to light; the link keeps it.
+  await page.getByLabel('Theme').selectOption('light');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(page).toHaveURL(/theme=light/);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(391);
+});
+
+test('From the keyboard alone: Tab reaches Train with a visible focus ring, Enter starts training', async ({
+  page,
+}) => {
+  await openReady(page, 'student=30-30&fraction=0.05');
+  const train = page.getByRole('button', { name: '▶ Train' });
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    if (await train.evaluate((el) => el === document.activeElement)) break;
+  }
+  await expect(train).toBeFocused();
+  const ring = await train.evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+  });
+  expect(ring.style).not.toBe('none');
+  expect(ring.width).toBeGreaterThanOrEqual(2);
+  await page.keyboard.press('Enter');
+  await expectPhase(page, /caching|learners|done/, 60_000);
+});
