@@ -4,6 +4,7 @@ import 'katex/dist/katex.min.css';
 import './ui/styles.css';
 import './ui/theme.css';
 import { App } from './ui/App.tsx';
+import './client/registerServiceWorker.ts';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -13,6 +13,7 @@ import type { Recipe, TeacherSpec } from './recipe.ts';
 import { pickSampleDigits, sampleDigitsAt } from './sampleDigits.ts';
 import { memberLogits } from './sampleLogits.ts';
 import { measureSizes } from './sizeReport.ts';
+import { exportLayersModel } from '../models/layersModelExport.ts';
 import { IMAGE_SIZE, NUM_CLASSES } from '../data/mnistAssets.ts';
 
 /** Test digits a learner may pin to the soft-target panel at once (after the ten samples). */
@@ -80,7 +81,28 @@ export class EngineHost {
       case 'ping':
         this.post({ type: 'pong', requestId: command.requestId });
         return;
+      case 'exportLearners':
+        await this.ready;
+        return this.exportLearners(command.requestId);
     }
+  }
+
+  /** Every learner of the run, as it is now, in the TensorFlow.js Layers format. */
+  private async exportLearners(requestId: number): Promise<void> {
+    const session = this.session;
+    const learners = session
+      ? await Promise.all(
+          session.run.learners.map(async (l) => ({
+            id: l.spec.id,
+            label: l.spec.label,
+            ...(await exportLayersModel(l.model, l.spec.id)),
+          })),
+        )
+      : null;
+    this.post(
+      { type: 'learnerExport', requestId, runId: session?.runId ?? this.runId, learners },
+      learners?.map((l) => l.weights) ?? [],
+    );
   }
 
   /** Between two training ticks (the loop yields to messages): a drawn digit's logits. */

@@ -6,6 +6,7 @@
  */
 import type { DistillHyper, ObjectiveId, ObjectiveParams } from '../kd/objective.ts';
 import type { Recipe } from './recipe.ts';
+import type { LayersModelFiles } from '../models/layersModelExport.ts';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendRequest = 'auto' | BackendName;
@@ -38,7 +39,9 @@ export type Command =
   /** Size, speed and 8-bit errors of every member (pauses training while it measures). */
   | { type: 'measureSize'; requestId: number }
   /** Are you there? Answered between two ticks; the page's watchdog (engineClient.ts) asks. */
-  | { type: 'ping'; requestId: number };
+  | { type: 'ping'; requestId: number }
+  /** Every learner as a TensorFlow.js Layers model (a download, a saved run). */
+  | { type: 'exportLearners'; requestId: number };
 
 export type Phase =
   | 'starting' // choosing a backend
@@ -239,8 +242,15 @@ export type EngineEvent =
   | { type: 'paused'; reason: string }
   | { type: 'error'; message: string; fatal: boolean };
 
+/** One learner as a TensorFlow.js Layers model: model.json's contents and its weights file. */
+export interface LearnerExport extends LayersModelFiles {
+  id: string;
+  label: string;
+}
+
 /** Answers to infer, testDigits and measureSize, by request id (null: no run to ask). */
 export type EngineReply =
+  | { type: 'learnerExport'; requestId: number; runId: number; learners: LearnerExport[] | null }
   | { type: 'inference'; requestId: number; logits: Record<string, Float32Array> | null }
   | { type: 'testDigits'; requestId: number; pixels: Uint8Array }
   | { type: 'sizeReport'; requestId: number; runId: number; rows: SizeRow[] | null }
@@ -254,10 +264,13 @@ export type RequestCommand = Extract<Command, { requestId: number }>;
 export type InferCommand = Extract<Command, { type: 'infer' }>;
 export type TestDigitsCommand = Extract<Command, { type: 'testDigits' }>;
 export type MeasureSizeCommand = Extract<Command, { type: 'measureSize' }>;
+export type ExportLearnersCommand = Extract<Command, { type: 'exportLearners' }>;
 export type ReplyTo<C extends RequestCommand> = C extends { type: 'infer' }
   ? Extract<EngineReply, { type: 'inference' }>
   : C extends { type: 'testDigits' }
     ? Extract<EngineReply, { type: 'testDigits' }>
     : C extends { type: 'ping' }
       ? Extract<EngineReply, { type: 'pong' }>
-      : Extract<EngineReply, { type: 'sizeReport' }>;
+      : C extends { type: 'exportLearners' }
+        ? Extract<EngineReply, { type: 'learnerExport' }>
+        : Extract<EngineReply, { type: 'sizeReport' }>;

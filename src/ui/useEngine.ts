@@ -5,6 +5,8 @@ import { engineReducer, INITIAL_ENGINE_STATE, type EngineState } from '../client
 import { fetchTeacherPreview } from '../client/teacherPreview.ts';
 import type {
   BackendRequest,
+  ExportLearnersCommand,
+  LearnerExport,
   Command,
   EngineEvent,
   InferCommand,
@@ -26,6 +28,8 @@ export interface EngineView extends EngineState {
   testDigits: (indices: number[]) => Promise<Uint8Array>;
   /** Size, speed and 8-bit errors of every member; null when there is no run yet. */
   measureSize: () => Promise<{ runId: number; rows: SizeRow[] } | null>;
+  /** Every learner as a TensorFlow.js Layers model (null: no run). */
+  exportLearners: () => Promise<LearnerExport[] | null>;
   /** After the worker was lost: a new worker, a new run of the current settings. */
   restart: () => void;
 }
@@ -131,5 +135,14 @@ export function useEngine(
     setStart({ backendRequest, recipe, hyper });
   };
 
-  return { ...state, send, infer, testDigits, measureSize, restart };
+  const exportLearners = useCallback(async () => {
+    const engine = client.current;
+    if (!engine) return null;
+    const reply = await engine
+      .request<ExportLearnersCommand>({ type: 'exportLearners' })
+      .catch(() => null);
+    return reply?.learners ?? null;
+  }, []);
+
+  return { ...state, send, infer, testDigits, measureSize, exportLearners, restart };
 }
