@@ -25,6 +25,9 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
+    // The app's service worker precaches ~23 MB in the background; only e2e/offline.spec.ts,
+    // which tests it, lets it install (the other specs test the page, not the cache).
+    serviceWorkers: 'block',
   },
   projects: [
     {

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
 import { collectConsoleErrors } from './helpers.ts';
 
-const HOST_PORT = 4175;
+const HOST_PORT = 4176;
 
 /**
  * A course author builds an embed from the page alone (Share / embed: a lesson, two panels) and

@@ -1,7 +1,8 @@
 /// <reference types="vite-plugin-pwa/vanillajs" />
 /**
- * Registers the offline service worker, on import (src/main.tsx), (vite.config.ts, README "Offline") in builds only. In
- * `vite dev` it does nothing: no worker is built there, and a cached app would hide edits.
+ * Registers the offline service worker (vite.config.ts, README "Offline") when imported
+ * (src/main.tsx), in builds only. In `vite dev` it does nothing: no worker is built there, and a
+ * cached app would hide edits.
  *
  * Never throws. Where service workers cannot run, the app runs as before, from the network:
  * a browser without them, a non-secure origin (http other than localhost), and a frame sandboxed
@@ -19,7 +20,7 @@ export function serviceWorkersAvailable(): boolean {
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || !serviceWorkersAvailable()) return;
   // workbox-window's registration waits for the page's load event, so the worker's downloads
-  // (the precache, ~25 MB on a first visit) do not compete with the page's own start.
+  // (the precache, 23 MB on a first visit) do not compete with the page's own start.
   import('virtual:pwa-register')
     .then(({ registerSW }) =>
       registerSW({

@@ -1,0 +1,120 @@
+/**
+ * Saved runs in the browser's IndexedDB (through idb, a small promise wrapper). A record keeps
+ * the run file's text (export/runFile.ts), so saving, exporting and importing share one format,
+ * and a short summary for the list. Every failure comes back as a sentence for the page
+ * (storage full, storage refused as in private browsing); nothing here throws to the caller.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+
+export interface SavedRunSummary {
+  id: string;
+  name: string;
+  /** ISO time of the save. */
+  savedAt: string;
+  /** The settings query string of the run (its link). */
+  query: string;
+  /** Test errors by member label at the end, for the list. */
+  errors: Record<string, number>;
+  /** Characters of the stored file. */
+  size: number;
+}
+
+interface SavedRunRecord extends SavedRunSummary {
+  file: string;
+}
+
+interface RunsDb extends DBSchema {
+  runs: { key: string; value: SavedRunRecord; indexes: { savedAt: string } };
+}
+
+const DB_NAME = 'kd-playground';
+const DB_VERSION = 1;
+
+export type StoreResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** The sentence for a storage failure: what happened, that nothing was lost, what to do. */
+export function storageMessage(e: unknown): string {
+  const name = e instanceof DOMException || e instanceof Error ? e.name : '';
+  if (name === 'QuotaExceededError')
+    return 'The browser’s storage for this site is full, so the run was not saved. Everything on screen is kept: delete older saved runs, or download this run as a file instead.';
+  if (name === 'SecurityError' || name === 'InvalidStateError' || name === 'NoIndexedDB')
+    return 'This browser does not let the page store runs (private browsing, or storage turned off for this site). Everything on screen is kept: download the run as a file instead.';
+  const detail = e instanceof Error ? e.message : String(e);
+  return `The run could not be stored (${detail}). Everything on screen is kept: download the run as a file instead.`;
+}
+
+let opened: Promise<IDBPDatabase<RunsDb>> | null = null;
+
+function db(): Promise<IDBPDatabase<RunsDb>> {
+  if (typeof indexedDB === 'undefined') {
+    const e = new Error('IndexedDB is not available.');
+    e.name = 'NoIndexedDB';
+    return Promise.reject(e);
+  }
+  opened ??= openDB<RunsDb>(DB_NAME, DB_VERSION, {
+    upgrade(database) {
+      database.createObjectStore('runs', { keyPath: 'id' }).createIndex('savedAt', 'savedAt');
+    },
+  }).catch((e: unknown) => {
+    opened = null;
+    throw e;
+  });
+  return opened;
+}
+
+async function attempt<T>(work: () => Promise<T>): Promise<StoreResult<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (e) {
+    return { ok: false, message: storageMessage(e) };
+  }
+}
+
+const newId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+/** Saved runs, newest first (summaries only: the files stay in the database). */
+export function listRuns(): Promise<StoreResult<SavedRunSummary[]>> {
+  return attempt(async () => {
+    const all = await (await db()).getAllFromIndex('runs', 'savedAt');
+    return all.reverse().map(({ file: _file, ...summary }) => summary);
+  });
+}
+
+export function saveRun(
+  summary: Omit<SavedRunSummary, 'id' | 'size'>,
+  file: string,
+): Promise<StoreResult<SavedRunSummary>> {
+  return attempt(async () => {
+    const record: SavedRunRecord = { ...summary, id: newId(), size: file.length, file };
+    await (await db()).put('runs', record);
+    const { file: _file, ...saved } = record;
+    return saved;
+  });
+}
+
+/** The stored run file's text. */
+export function loadRunFile(id: string): Promise<StoreResult<string>> {
+  return attempt(async () => {
+    const record = await (await db()).get('runs', id);
+    if (!record) throw new Error('this run is no longer stored');
+    return record.file;
+  });
+}
+
+export function renameRun(id: string, name: string): Promise<StoreResult<void>> {
+  return attempt(async () => {
+    const database = await db();
+    const record = await database.get('runs', id);
+    if (!record) throw new Error('this run is no longer stored');
+    await database.put('runs', { ...record, name });
+  });
+}
+
+export function deleteRun(id: string): Promise<StoreResult<void>> {
+  return attempt(async () => (await db()).delete('runs', id));
+}
+
+/** For tests: forget the open connection (a fresh IndexedDB factory). */
+export function resetRunStoreForTests(): void {
+  opened = null;
+}
