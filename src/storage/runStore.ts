@@ -70,13 +70,22 @@ async function attempt<T>(work: () => Promise<T>): Promise<StoreResult<T>> {
   }
 }
 
+const summaryOf = (r: SavedRunRecord): SavedRunSummary => ({
+  id: r.id,
+  name: r.name,
+  savedAt: r.savedAt,
+  query: r.query,
+  errors: r.errors,
+  size: r.size,
+});
+
 const newId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 /** Saved runs, newest first (summaries only: the files stay in the database). */
 export function listRuns(): Promise<StoreResult<SavedRunSummary[]>> {
   return attempt(async () => {
     const all = await (await db()).getAllFromIndex('runs', 'savedAt');
-    return all.reverse().map(({ file: _file, ...summary }) => summary);
+    return all.reverse().map(summaryOf);
   });
 }
 
@@ -87,8 +96,7 @@ export function saveRun(
   return attempt(async () => {
     const record: SavedRunRecord = { ...summary, id: newId(), size: file.length, file };
     await (await db()).put('runs', record);
-    const { file: _file, ...saved } = record;
-    return saved;
+    return summaryOf(record);
   });
 }
 
