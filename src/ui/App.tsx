@@ -31,6 +31,7 @@ import { LessonPanel } from './lesson/LessonPanel.tsx';
 import { useLessonSteps } from './lesson/useLessonSteps.ts';
 import { useEmbedHeight } from './embed/useEmbedHeight.ts';
 import { PageHeader } from './PageHeader.tsx';
+import { RunsPanel } from './runs/RunsPanel.tsx';
 import { useTheme } from './useTheme.ts';
 import { isHidden, type PanelId } from '../state/panels.ts';
 
@@ -87,7 +88,8 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
   useTheme(settings.theme);
   const shown = (panel: PanelId) => !isHidden(settings.hide, panel);
   // A column whose panels are all hidden is not drawn: the other takes the width.
-  const sideShown = shown('controls') || shown('results') || (shown('settings') && !settings.lock);
+  const sideShown =
+    shown('controls') || shown('results') || shown('runs') || (shown('settings') && !settings.lock);
 
   // Every view iterates the run's roster; before it comes, the recipe's members stand in for
   // the soft-target bars (the pretrained teacher's preview).
@@ -168,6 +170,14 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
                   biasActive={settings.biasShift !== 0 && settings.biasClasses !== ''}
                 />
               </section>
+            )}
+            {shown('runs') && (
+              <RunsPanel
+                settings={settings}
+                roster={roster}
+                snapshot={background}
+                exportLearners={engine.exportLearners}
+              />
             )}
             {shown('settings') && !settings.lock && (
               <section className="panel run" aria-labelledby="run-title">

@@ -10,7 +10,7 @@ describe('the embed builder', () => {
     const current = { ...DEFAULT_SETTINGS, temperature: 3, seed: 5 };
     const choice = { lesson: 'missing-3', show: ['lesson', 'results'], lock: true } as const;
     expect(embedUrl(PAGE, current, choice)).toBe(
-      `${PAGE}?lesson=missing-3&embed=1&hide=controls%2Csettings%2Cpresets%2Ctargets%2Ccharts%2Cexplore%2Cperclass&lock=1`,
+      `${PAGE}?lesson=missing-3&embed=1&hide=controls%2Cruns%2Csettings%2Cpresets%2Ctargets%2Ccharts%2Cexplore%2Cperclass&lock=1`,
     );
     // The link reads back as the lesson's first step (not the page's T or seed).
     const read = parseSettings(new URL(embedUrl(PAGE, current, choice)).search);
@@ -25,6 +25,7 @@ describe('the embed builder', () => {
       'lesson',
       'controls',
       'results',
+      'runs',
       'settings',
       'presets',
       'targets',

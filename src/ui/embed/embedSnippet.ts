@@ -26,6 +26,7 @@ const PANEL_HEIGHT: Record<PanelId, number> = {
   lesson: 300,
   controls: 620,
   results: 260,
+  runs: 240,
   settings: 430,
   presets: 170,
   targets: 330,

@@ -1,0 +1,167 @@
+import { useEffect, useRef, useState } from 'react';
+import type { LearnerExport, Roster, Snapshot } from '../../engine/protocol.ts';
+import { curvesToCsv } from '../../export/curvesToCsv.ts';
+import { encodeRunFile, runFileName, type RunFileV1 } from '../../export/runFileV1.ts';
+import type { Settings } from '../../state/settingsSchema.ts';
+import { currentRunFile } from './currentRun.ts';
+import { downloadFile, safeFileName } from './download.ts';
+import { SavedRunList } from './SavedRunList.tsx';
+import { useSavedRuns } from './useSavedRuns.ts';
+import './runs.css';
+
+/** Quiet time after the run's end before it is saved (its last evaluation may still come). */
+const AUTOSAVE_SETTLE_MS = 1500;
+
+interface Props {
+  settings: Settings;
+  roster: Roster | null;
+  snapshot: Snapshot | null;
+  exportLearners: () => Promise<LearnerExport[] | null>;
+}
+
+/**
+ * Saving and downloading: the run (saved in this browser when it ends and on demand, or as a
+ * file), its curves as CSV, a learner as a TensorFlow.js model; and the runs saved before.
+ */
+export function RunsPanel({ settings, roster, snapshot, exportLearners }: Props) {
+  const runs = useSavedRuns();
+  const [learnerId, setLearnerId] = useState('');
+  const [busy, setBusy] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const learners = roster?.members.filter((m) => m.role === 'learner') ?? [];
+  const learner = learners.find((m) => m.id === learnerId) ?? learners[0];
+  const canSave = roster !== null && snapshot !== null && snapshot.runId === roster.runId;
+
+  const build = async (): Promise<RunFileV1 | null> => {
+    if (!roster || !snapshot) return null;
+    const exported = await exportLearners();
+    return exported && currentRunFile(settings, roster, snapshot, exported);
+  };
+  const act = async (work: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await work();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // A run is saved by itself when it ends (once per run), once its last evaluation has come:
+  // the save waits until no new evaluation arrived for a moment.
+  const autoSaved = useRef(-1);
+  const done = snapshot?.phase === 'done' && canSave ? snapshot.runId : -1;
+  const evaluations = snapshot?.evaluations.length ?? 0;
+  useEffect(() => {
+    if (done < 0 || autoSaved.current === done) return;
+    const timer = window.setTimeout(() => {
+      autoSaved.current = done;
+      void build().then((run) => run && runs.save(run));
+    }, AUTOSAVE_SETTLE_MS);
+    return () => window.clearTimeout(timer);
+    // build reads the latest props; the run and its evaluations decide when to save.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [done, evaluations]);
+
+  return (
+    <section className="panel runs" aria-labelledby="runs-title">
+      <h2 id="runs-title">Save &amp; export</h2>
+      <div className="runs-actions" role="group" aria-label="This run">
+        <button
+          disabled={!canSave || busy}
+          onClick={() =>
+            act(async () => {
+              const run = await build();
+              if (run) await runs.save(run);
+            })
+          }
+        >
+          Save this run
+        </button>
+        <button
+          disabled={!canSave || busy}
+          onClick={() =>
+            act(async () => {
+              const run = await build();
+              if (run) downloadFile(runFileName(run.name), encodeRunFile(run), 'application/json');
+            })
+          }
+        >
+          Download run file
+        </button>
+        <button onClick={() => fileInput.current?.click()}>Import a run file…</button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          aria-label="Run file to import"
+          onChange={async (e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) await runs.importText(await file.arrayBuffer(), file.name);
+          }}
+        />
+      </div>
+      <div className="runs-actions" role="group" aria-label="Downloads">
+        <button
+          disabled={!snapshot || snapshot.evaluations.length + snapshot.loss.length === 0}
+          onClick={() =>
+            snapshot &&
+            downloadFile(
+              `${safeFileName(settings.preset)}-curves.csv`,
+              curvesToCsv(roster?.members ?? [], snapshot.evaluations, snapshot.loss),
+              'text/csv',
+            )
+          }
+        >
+          Curves (CSV)
+        </button>
+        {learners.length > 0 && (
+          <>
+            <select
+              aria-label="Learner to download"
+              value={learner?.id ?? ''}
+              onChange={(e) => setLearnerId(e.target.value)}
+            >
+              {learners.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.label}
+                </option>
+              ))}
+            </select>
+            <button
+              disabled={busy || !learner}
+              onClick={() =>
+                act(async () => {
+                  const all = await exportLearners();
+                  const files = all?.find((l) => l.id === learner?.id);
+                  if (!files) return;
+                  downloadFile(
+                    `${files.id}.model.json`,
+                    JSON.stringify(files.modelJson),
+                    'application/json',
+                  );
+                  downloadFile(files.weightsFile, files.weights, 'application/octet-stream');
+                })
+              }
+            >
+              As a TensorFlow.js model
+            </button>
+          </>
+        )}
+      </div>
+      <p className="small">
+        A run is saved in this browser when it ends. The model downloads are <code>model.json</code>{' '}
+        and its weights file: put both in one folder and load with{' '}
+        <code>tf.loadLayersModel(&apos;…/{learner?.id ?? 'distilled'}.model.json&apos;)</code>; it
+        outputs logits (apply softmax for probabilities).
+      </p>
+      {runs.message && (
+        <p role="status" className={`runs-message${runs.message.error ? ' error' : ''}`}>
+          {runs.message.text}
+        </p>
+      )}
+      <SavedRunList runs={runs} />
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { RunFileV1 } from '../../export/runFileV1.ts';
+import { CHART_MARGIN, EPOCH_AXIS_PROPS, GRID_PROPS, percent } from '../charts/chartStyle.ts';
+import { ScrollBox } from '../ScrollBox.tsx';
+
+const DASHES = [undefined, '6 3'];
+
+/**
+ * One or two saved runs side by side: every member's test errors, agreement and KL at the end,
+ * and the learners' accuracy curves overlaid (the second run dashed).
+ */
+export function SavedRunCompare({ runs }: { runs: readonly RunFileV1[] }) {
+  const labels = [...new Set(runs.flatMap((r) => r.roster.members.map((m) => m.label)))];
+  const latestOf = (run: RunFileV1, label: string) => {
+    const id = run.roster.members.find((m) => m.label === label)?.id;
+    return id === undefined ? undefined : run.latest[id];
+  };
+  const lines = runs.flatMap((run, k) =>
+    run.roster.members
+      .filter((m) => m.role === 'learner')
+      .map((m) => ({
+        key: `${k}-${m.id}`,
+        name: `${m.label} (${run.name})`,
+        color: m.color,
+        dash: DASHES[k],
+        points: run.evaluations
+          .filter((p) => p.accuracy[m.id] !== undefined)
+          .map((p) => ({ epoch: p.epoch, value: p.accuracy[m.id] })),
+      })),
+  );
+  return (
+    <div className="saved-compare" data-testid="saved-compare">
+      <ScrollBox label="Saved runs compared">
+        <table className="compare-table">
+          <thead>
+            <tr>
+              <th scope="col">Model</th>
+              {runs.map((r, k) => (
+                <th key={k} scope="col">
+                  {r.name}
+                  <br />
+                  <span className="small">errors · agreement</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {labels.map((label) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                {runs.map((r, k) => {
+                  const l = latestOf(r, label);
+                  return (
+                    <td key={k} data-testid={`compare-${k}-${label}`}>
+                      {l?.errors ?? '–'}
+                      {l?.agreement !== undefined ? ` · ${percent(l.agreement)}` : ''}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
+      <div
+        className="compare-chart"
+        role="img"
+        aria-label={`Test accuracy of the learners of ${runs.map((r) => r.name).join(' and ')} over epochs`}
+      >
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart margin={CHART_MARGIN}>
+            <CartesianGrid {...GRID_PROPS} />
+            <XAxis {...EPOCH_AXIS_PROPS} allowDuplicatedCategory={false} />
+            <YAxis
+              domain={[0.8, 1]}
+              allowDataOverflow
+              tickFormatter={percent}
+              fontSize={12}
+              width={52}
+            />
+            <Tooltip formatter={(v) => percent(Number(v))} />
+            {lines.map((l) => (
+              <Line
+                key={l.key}
+                data={l.points}
+                dataKey="value"
+                name={l.name}
+                stroke={l.color}
+                strokeDasharray={l.dash}
+                dot={false}
+                isAnimationActive={false}
+              />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <p className="small">
+        Solid: {runs[0]?.name}
+        {runs[1] ? `; dashed: ${runs[1].name}` : ''}.
+      </p>
+    </div>
+  );
+}
