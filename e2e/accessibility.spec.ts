@@ -90,3 +90,26 @@ test('From the keyboard alone: Tab reaches Train with a visible focus ring, Ente
   await page.keyboard.press('Enter');
   await expectPhase(page, /caching|learners|done/, 60_000);
 });
+
+test('In Chinese (?lang=zh) the lesson, header and Share dialog speak Chinese, and axe finds no serious or critical violation', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openReady(page, 'lang=zh&lesson=missing-3&student=30-30');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+  const lesson = page.getByTestId('lesson');
+  await expect(lesson).toContainText('消失的 3');
+  await expect(lesson).toContainText('第 1 步，共 2 步');
+  await expect(lesson.getByRole('button', { name: '下一步' })).toBeVisible();
+  await page.screenshot({ path: `${DIR}/lesson-zh-1280.png` });
+  const found = await seriousViolations(page, 'page (zh)');
+  await page.getByRole('button', { name: '分享 / 嵌入' }).click();
+  await expect(page.getByRole('dialog', { name: '分享 / 嵌入' })).toBeVisible();
+  found.push(...(await seriousViolations(page, 'Share dialog (zh)', '.share-dialog')));
+  expect(found).toEqual([]);
+  // Switching to English keeps the lesson and step, and the link says so.
+  await page.keyboard.press('Escape');
+  await page.getByLabel('语言').selectOption('en');
+  await expect(lesson).toContainText('The missing 3');
+  await expect(page).toHaveURL(/lang=en/);
+});

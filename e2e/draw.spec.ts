@@ -60,7 +60,7 @@ test('without drawing: load a test digit, move it and erase half of it', async (
   const select = page.getByLabel('Test digit to load');
   const four = await select.locator('option', { hasText: /^a 4 / }).first().getAttribute('value');
   await select.selectOption(four!);
-  await page.getByRole('button', { name: 'Load' }).click();
+  await page.getByRole('button', { name: 'Load', exact: true }).click();
   await expect.poll(async () => argmax(await drawnProbabilities(page, 'teacher'))).toBe(4);
   const loaded = await drawnProbabilities(page, 'teacher');
   // Centring undoes a move: the soft targets stay (the digit only moved).

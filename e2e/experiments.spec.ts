@@ -44,7 +44,7 @@ test('a preset sets the settings and the URL, and the settings can still be chan
 }) => {
   await page.goto('./');
   await expectPhase(page, 'ready', READY_TIMEOUT_MS);
-  await page.getByRole('button', { name: 'The missing 3' }).click();
+  await page.getByRole('button', { name: 'The missing 3', exact: true }).click();
   // The link names the preset; its values are implied by it (only later changes are written).
   await expect(page).toHaveURL(/\?preset=missing-3$/);
   await expect(page.getByTestId('preset-summary')).toContainText(

@@ -17,18 +17,7 @@ export const PANEL_IDS = [
 
 export type PanelId = (typeof PANEL_IDS)[number];
 
-export const PANEL_LABELS: Record<PanelId, string> = {
-  lesson: 'Lesson',
-  controls: 'Training controls (T, α, Train)',
-  results: 'Test results',
-  runs: 'Save & export',
-  settings: 'Run settings',
-  presets: 'Experiments (presets)',
-  targets: 'Soft targets',
-  charts: 'Charts',
-  explore: 'Look inside',
-  perclass: 'Per-class errors',
-};
+// Their names, in each language: i18n/en.ts `panels`.
 
 /** Whether `hide` (the setting's comma-separated value) hides `panel`. */
 export function isHidden(hide: string, panel: PanelId): boolean {

@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, SETTING_KEYS, SETTINGS_SCHEMA } from './settingsSchem
 import { toLiveHyper, toRecipe } from './toRecipe.ts';
 
 describe('the settings table', () => {
-  it('declares the twenty-seven settings in a fixed order, the lesson and its step first, then the preset', () => {
+  it('declares the twenty-eight settings in a fixed order, the lesson and its step first, then the preset', () => {
     expect(SETTING_KEYS).toEqual([
       'lesson',
       'lessonStep',
@@ -34,6 +34,7 @@ describe('the settings table', () => {
       'embed',
       'hide',
       'theme',
+      'lang',
       'lock',
     ]);
   });
@@ -67,6 +68,7 @@ describe('the settings table', () => {
       'embed',
       'hide',
       'theme',
+      'lang',
       'lock',
     ]);
     expect(new Set(urlKeys).size).toBe(urlKeys.length);
@@ -78,6 +80,7 @@ describe('the settings table', () => {
       lessonStep: 1,
       hide: '',
       theme: 'auto',
+      lang: 'auto',
       lock: false,
       preset: 'none',
       teacherSource: 'pretrained',
@@ -127,6 +130,7 @@ describe('the settings table', () => {
       'embed',
       'hide',
       'theme',
+      'lang',
       'lock',
     ]);
     const restart = SETTING_KEYS.filter((k) => SETTINGS_SCHEMA[k].scope === 'restart');

@@ -249,6 +249,14 @@ export const SETTINGS_SCHEMA = {
     default: 'auto',
     scope: 'live',
   }),
+  lang: enumSetting<'auto' | 'en' | 'zh'>({
+    urlKey: 'lang',
+    label: 'Language',
+    help: 'English or Simplified Chinese; “auto” follows the browser’s language.',
+    options: ['auto', 'en', 'zh'],
+    default: 'auto',
+    scope: 'live',
+  }),
   lock: booleanSetting({
     urlKey: 'lock',
     label: 'Lock settings',

@@ -36,6 +36,7 @@ function randomValidSettings(random: () => number): Settings {
     hide: S.hide.options.filter(() => random() < 0.3).join(','),
     lock: random() < 0.5,
     theme: pick(random, S.theme.options),
+    lang: pick(random, S.lang.options),
     preset: pick(random, S.preset.options),
     teacherSource: pick(random, S.teacherSource.options),
     transferDigits: digits(false),

@@ -33,6 +33,7 @@ import { useEmbedHeight } from './embed/useEmbedHeight.ts';
 import { PageHeader } from './PageHeader.tsx';
 import { RunsPanel } from './runs/RunsPanel.tsx';
 import { useTheme } from './useTheme.ts';
+import { useLanguage } from '../i18n/useLanguage.ts';
 import { isHidden, type PanelId } from '../state/panels.ts';
 
 const NO_POINTS: never[] = [];
@@ -86,6 +87,7 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
   const lessonSteps = useLessonSteps(settings, update, applyRunSettings);
   useEmbedHeight(settings.embed);
   useTheme(settings.theme);
+  const language = useLanguage(settings.lang);
   const shown = (panel: PanelId) => !isHidden(settings.hide, panel);
   // A column whose panels are all hidden is not drawn: the other takes the width.
   const sideShown =
@@ -206,6 +208,7 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
               onStep={lessonSteps.goToStep}
               onLesson={lessonSteps.openLesson}
               onSettings={update}
+              language={language}
             />
           )}
           {shown('presets') && !settings.lock && (

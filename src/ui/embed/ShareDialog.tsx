@@ -1,7 +1,9 @@
 import { useId, useRef, useState } from 'react';
 import { LESSON_IDS, type LessonId } from '../../lessons/lessonIds.ts';
 import { lessonById } from '../../lessons/lessonSettings.ts';
-import { PANEL_IDS, PANEL_LABELS, type PanelId } from '../../state/panels.ts';
+import { lessonText, type Language } from '../../i18n/i18n.ts';
+import { useTranslation } from 'react-i18next';
+import { PANEL_IDS, type PanelId } from '../../state/panels.ts';
 import type { Settings } from '../../state/settingsSchema.ts';
 import { embedSnippet, embedUrl, suggestedHeight, type EmbedChoice } from './embedSnippet.ts';
 import './share.css';
@@ -10,13 +12,16 @@ import './share.css';
 const pageUrl = () => `${window.location.origin}${window.location.pathname}`;
 
 /** Copies text; where the clipboard is refused (an iframe, http), selects it for Ctrl+C. */
-async function copyText(text: string, field: HTMLTextAreaElement | HTMLInputElement | null) {
+async function copyText(
+  text: string,
+  field: HTMLTextAreaElement | HTMLInputElement | null,
+): Promise<'copied' | 'selected'> {
   try {
     await navigator.clipboard.writeText(text);
-    return 'Copied.';
+    return 'copied';
   } catch {
     field?.select();
-    return 'Selected: press Ctrl+C (⌘C) to copy.';
+    return 'selected';
   }
 }
 
@@ -24,11 +29,12 @@ const DEFAULT_SHOW: readonly PanelId[] = ['lesson', 'controls', 'targets'];
 
 /** “Share / embed”: the link to this page, and an iframe snippet a course author configures. */
 export function ShareButton({ settings }: { settings: Settings }) {
+  const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   return (
     <>
       <button className="share-button" onClick={() => dialog.current?.showModal()}>
-        Share / embed
+        {t('share.button')}
       </button>
       <dialog ref={dialog} className="share-dialog" aria-labelledby="share-title">
         <ShareContent settings={settings} onClose={() => dialog.current?.close()} />
@@ -37,13 +43,21 @@ export function ShareButton({ settings }: { settings: Settings }) {
   );
 }
 
+/** A lesson's title in the page's language. */
+function lessonTitle(id: LessonId, language: Language): string {
+  const lesson = lessonById(id);
+  return lesson ? lessonText(lesson, language).title : id;
+}
+
 function ShareContent({ settings, onClose }: { settings: Settings; onClose: () => void }) {
   const [choice, setChoice] = useState<EmbedChoice>({
     lesson: settings.lesson,
     show: DEFAULT_SHOW,
     lock: true,
   });
-  const [copied, setCopied] = useState('');
+  const { t, i18n } = useTranslation();
+  const language: Language = i18n.language === 'zh' ? 'zh' : 'en';
+  const [copied, setCopied] = useState<'' | 'copied' | 'selected'>('');
   const linkField = useRef<HTMLInputElement>(null);
   const snippetField = useRef<HTMLTextAreaElement>(null);
   const ids = useId();
@@ -55,24 +69,24 @@ function ShareContent({ settings, onClose }: { settings: Settings; onClose: () =
   return (
     <div className="share-body">
       <div className="share-head">
-        <h2 id="share-title">Share / embed</h2>
-        <button onClick={onClose} aria-label="Close">
+        <h2 id="share-title">{t('share.title')}</h2>
+        <button onClick={onClose} aria-label={t('share.close')}>
           ×
         </button>
       </div>
       <label htmlFor={`${ids}-link`} className="field-label">
-        Link to this page, with every setting
+        {t('share.link')}
       </label>
       <div className="copy-row">
         <input id={`${ids}-link`} ref={linkField} readOnly value={link} />
         <button onClick={async () => setCopied(await copyText(link, linkField.current))}>
-          Copy link
+          {t('share.copyLink')}
         </button>
       </div>
 
-      <h3>Embed in a course page</h3>
+      <h3>{t('share.embedTitle')}</h3>
       <label className="field-label" htmlFor={`${ids}-lesson`}>
-        Shows
+        {t('share.shows')}
       </label>
       <select
         id={`${ids}-lesson`}
@@ -81,12 +95,14 @@ function ShareContent({ settings, onClose }: { settings: Settings; onClose: () =
       >
         {LESSON_IDS.map((id) => (
           <option key={id} value={id}>
-            {id === 'none' ? 'This experiment, as it is now' : `Lesson: ${lessonById(id)?.title}`}
+            {id === 'none'
+              ? t('share.thisExperiment')
+              : t('share.lessonOption', { title: lessonTitle(id, language) })}
           </option>
         ))}
       </select>
       <fieldset className="panel-choice">
-        <legend>Panels to show</legend>
+        <legend>{t('share.panels')}</legend>
         {PANEL_IDS.map((p) => (
           <label key={p} className="check">
             <input
@@ -94,7 +110,7 @@ function ShareContent({ settings, onClose }: { settings: Settings; onClose: () =
               checked={choice.show.includes(p)}
               onChange={(e) => togglePanel(p, e.target.checked)}
             />
-            <span>{PANEL_LABELS[p]}</span>
+            <span>{t(`panels.${p}`)}</span>
           </label>
         ))}
       </fieldset>
@@ -104,17 +120,15 @@ function ShareContent({ settings, onClose }: { settings: Settings; onClose: () =
           checked={choice.lock}
           onChange={(e) => setChoice((c) => ({ ...c, lock: e.target.checked }))}
         />
-        <span>Lock settings (learners can train and move T and α, not change the experiment)</span>
+        <span>{t('share.lock')}</span>
       </label>
       <p className="small">
-        Suggested height:{' '}
-        <strong data-testid="embed-height">{suggestedHeight(choice.show)} px</strong>. The page
-        reports its real height to the host, and the snippet’s listener sizes the frame to it. It
-        needs no cross-origin isolation; with <code>sandbox</code>, allow at least{' '}
-        <code>allow-scripts allow-same-origin</code>.
+        {t('share.height')}{' '}
+        <strong data-testid="embed-height">{suggestedHeight(choice.show)} px</strong>.{' '}
+        {t('share.heightNote')}
       </p>
       <label htmlFor={`${ids}-snippet`} className="field-label">
-        Paste this into your page
+        {t('share.paste')}
       </label>
       <textarea
         id={`${ids}-snippet`}
@@ -129,13 +143,13 @@ function ShareContent({ settings, onClose }: { settings: Settings; onClose: () =
           className="primary"
           onClick={async () => setCopied(await copyText(snippet, snippetField.current))}
         >
-          Copy snippet
+          {t('share.copySnippet')}
         </button>
         <a href={embedUrl(pageUrl(), settings, choice)} target="_blank" rel="noopener">
-          Preview the embed
+          {t('share.preview')}
         </a>
         <span role="status" className="small">
-          {copied}
+          {copied && t(`share.${copied}`)}
         </span>
       </div>
     </div>

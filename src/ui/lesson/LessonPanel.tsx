@@ -5,6 +5,8 @@ import { clampStep, lessonById } from '../../lessons/lessonSettings.ts';
 import { SETTINGS_SCHEMA, type Settings } from '../../state/settingsSchema.ts';
 import { fromSliderPosition, SLIDER_STEPS, toSliderPosition } from '../../state/logScale.ts';
 import { clampSetting } from '../../state/urlState.ts';
+import { useTranslation } from 'react-i18next';
+import { lessonText, type Language } from '../../i18n/i18n.ts';
 import './lesson.css';
 
 interface Props {
@@ -17,43 +19,54 @@ interface Props {
   onLesson: (id: LessonId) => void;
   /** A live setting moved from the lesson's own slider. */
   onSettings: (patch: Partial<Settings>) => void;
+  language: Language;
 }
 
-const STATE_WORDS: Record<ClaimResult['state'], string> = {
-  waiting: 'Waiting',
-  holds: 'Holds',
-  'not-yet': 'Not yet',
-};
-
 /** A guided lesson: one step at a time, with its claim checked on the run the page shows. */
-export function LessonPanel({ lessonId, step, facts, onStep, onLesson, onSettings }: Props) {
+export function LessonPanel({
+  lessonId,
+  step,
+  facts,
+  onStep,
+  onLesson,
+  onSettings,
+  language,
+}: Props) {
+  const { t } = useTranslation();
   const lesson = lessonById(lessonId);
-  if (!lesson) return <LessonList onLesson={onLesson} />;
+  if (!lesson) return <LessonList onLesson={onLesson} language={language} />;
   const at = clampStep(lesson, step);
   const current = lesson.steps[at - 1];
+  const words = lessonText(lesson, language);
+  const here = words.steps[at - 1];
   const result = current.claim && checkClaim(current.claim.check, facts);
   const last = at === lesson.steps.length;
+  const stateWord = (state: ClaimResult['state']) => t(`lesson.states.${state}`);
   return (
     <section className="panel lesson" aria-labelledby="lesson-title" data-testid="lesson">
       <div className="lesson-head">
         <h2 id="lesson-title">
-          <span className="lesson-kicker">Lesson</span> {lesson.title}
+          <span className="lesson-kicker">{t('lesson.kicker')}</span> {words.title}
         </h2>
         <span className="lesson-progress small" data-testid="lesson-progress">
-          Step {at} of {lesson.steps.length}
+          {t('lesson.progress', { at, count: lesson.steps.length })}
         </span>
-        <progress max={lesson.steps.length} value={at} aria-label="Lesson progress" />
+        <progress max={lesson.steps.length} value={at} aria-label={t('lesson.progressLabel')} />
         <button className="link-button" onClick={() => onLesson('none')}>
-          Leave lesson
+          {t('lesson.leave')}
         </button>
       </div>
-      <h3 className="lesson-step-title">{current.title}</h3>
-      <p className="lesson-text">{current.text}</p>
+      <h3 className="lesson-step-title">{here.title}</h3>
+      <p className="lesson-text">{here.text}</p>
       <p className="lesson-task">
-        <strong>Your turn:</strong> {current.task}
+        <strong>{t('lesson.yourTurn')}</strong> {here.task}
       </p>
       {current.slider === 'temperature' && (
-        <LessonTemperature value={facts.settings.temperature} onSettings={onSettings} />
+        <LessonTemperature
+          value={facts.settings.temperature}
+          onSettings={onSettings}
+          label={t('lesson.slider')}
+        />
       )}
       {current.claim && result && (
         <div
@@ -61,26 +74,26 @@ export function LessonPanel({ lessonId, step, facts, onStep, onLesson, onSetting
           data-testid="lesson-claim"
           data-state={result.state}
         >
-          <span className="claim-state">{STATE_WORDS[result.state]}</span>
-          <span className="claim-text">{current.claim.text}</span>
+          <span className="claim-state">{stateWord(result.state)}</span>
+          <span className="claim-text">{here.claim}</span>
           <span className="claim-detail small">{result.detail}</span>
           {/* Only the verdict is announced, not every new number. */}
           <span className="visually-hidden" aria-live="polite">
-            {result.state === 'holds' ? `Claim holds: ${current.claim.text}` : ''}
+            {result.state === 'holds' ? t('lesson.announce', { claim: here.claim }) : ''}
           </span>
         </div>
       )}
       <div className="lesson-nav">
         <button onClick={() => onStep(at - 1)} disabled={at === 1}>
-          Back
+          {t('lesson.back')}
         </button>
         {last ? (
           <button className="primary" onClick={() => onLesson('none')}>
-            Finish
+            {t('lesson.finish')}
           </button>
         ) : (
           <button className="primary" onClick={() => onStep(at + 1)}>
-            Next
+            {t('lesson.next')}
           </button>
         )}
       </div>
@@ -89,18 +102,28 @@ export function LessonPanel({ lessonId, step, facts, onStep, onLesson, onSetting
 }
 
 /** For a learner who opens the page cold: the lessons, one click each. */
-function LessonList({ onLesson }: { onLesson: (id: LessonId) => void }) {
+function LessonList({
+  onLesson,
+  language,
+}: {
+  onLesson: (id: LessonId) => void;
+  language: Language;
+}) {
+  const { t } = useTranslation();
   return (
     <section className="panel lesson lesson-list" aria-labelledby="lessons-title">
-      <h2 id="lessons-title">New here? Take a short lesson</h2>
+      <h2 id="lessons-title">{t('lesson.listTitle')}</h2>
       <ul>
-        {LESSONS.map((l) => (
-          <li key={l.id}>
-            <button onClick={() => onLesson(l.id)} title={l.summary}>
-              {l.title}
-            </button>
-          </li>
-        ))}
+        {LESSONS.map((l) => {
+          const words = lessonText(l, language);
+          return (
+            <li key={l.id}>
+              <button onClick={() => onLesson(l.id)} title={words.summary}>
+                {words.title}
+              </button>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );
@@ -112,13 +135,15 @@ const T = SETTINGS_SCHEMA.temperature;
 function LessonTemperature({
   value,
   onSettings,
+  label,
 }: {
   value: number;
   onSettings: (patch: Partial<Settings>) => void;
+  label: string;
 }) {
   return (
     <div className="lesson-slider">
-      <label htmlFor="lesson-slider-T">Lesson’s T slider</label>
+      <label htmlFor="lesson-slider-T">{label}</label>
       <input
         id="lesson-slider-T"
         type="range"

@@ -1,0 +1,60 @@
+/** 简体中文 (Simplified Chinese): every key of en.ts. Numbers and formulas stay as they are. */
+import type { Translation } from './en.ts';
+
+export const zh: Translation = {
+  header: {
+    tagline:
+      '在真实的 MNIST 数据上、直接在浏览器里实时训练的知识蒸馏：小“学生”网络从大“教师”网络的软目标中学习，旁边是一个只看硬标签的孪生对照。',
+    theme: '主题',
+    themes: { auto: '自动（跟随系统）', light: '浅色', dark: '深色' },
+    language: '语言',
+    languages: { auto: '自动（跟随浏览器）', en: 'English', zh: '中文' },
+  },
+  lesson: {
+    kicker: '课程',
+    progress: '第 {{at}} 步，共 {{count}} 步',
+    progressLabel: '课程进度',
+    leave: '退出课程',
+    yourTurn: '动手试试：',
+    back: '上一步',
+    next: '下一步',
+    finish: '完成',
+    listTitle: '第一次来？先上一节短课',
+    slider: '本课的 T 滑块',
+    states: { waiting: '等待中', holds: '成立', 'not-yet': '尚未成立' },
+    announce: '结论成立：{{claim}}',
+  },
+  share: {
+    button: '分享 / 嵌入',
+    title: '分享 / 嵌入',
+    close: '关闭',
+    link: '本页链接（包含全部设置）',
+    copyLink: '复制链接',
+    embedTitle: '嵌入到课程页面',
+    shows: '显示内容',
+    thisExperiment: '当前实验（保持现状）',
+    lessonOption: '课程：{{title}}',
+    panels: '要显示的面板',
+    lock: '锁定设置（学习者可以训练、调节 T 和 α，但不能更换实验）',
+    height: '建议高度：',
+    heightNote:
+      '页面会把实际内容高度报告给宿主页面，代码片段中的监听器据此调整框架高度。无需跨源隔离；如使用 sandbox，至少需要允许 allow-scripts allow-same-origin。',
+    paste: '把这段代码粘贴到你的页面中',
+    copySnippet: '复制代码',
+    preview: '预览嵌入效果',
+    copied: '已复制。',
+    selected: '已选中：请按 Ctrl+C（⌘C）复制。',
+  },
+  panels: {
+    lesson: '课程',
+    controls: '训练控制（T、α、训练）',
+    results: '测试结果',
+    runs: '保存与导出',
+    settings: '运行设置',
+    presets: '实验（预设）',
+    targets: '软目标',
+    charts: '图表',
+    explore: '深入观察',
+    perclass: '各类别错误',
+  },
+};
