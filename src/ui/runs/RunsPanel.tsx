@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { LearnerExport, Roster, Snapshot } from '../../engine/protocol.ts';
 import { curvesToCsv } from '../../export/curvesToCsv.ts';
 import { encodeRunFile, runFileName, type RunFileV1 } from '../../export/runFileV1.ts';
+import { settingsToTorchScript } from '../../export/torchScript.ts';
 import type { Settings } from '../../state/settingsSchema.ts';
 import { currentRunFile } from './currentRun.ts';
 import { downloadFile, safeFileName } from './download.ts';
@@ -115,6 +116,18 @@ export function RunsPanel({ settings, roster, snapshot, exportLearners }: Props)
           }
         >
           Curves (CSV)
+        </button>
+        <button
+          title="This run's loss, T, α, students and schedule as a runnable PyTorch script"
+          onClick={() =>
+            downloadFile(
+              `kd-${safeFileName(settings.preset)}.py`,
+              settingsToTorchScript(settings, window.location.href),
+              'text/x-python',
+            )
+          }
+        >
+          PyTorch script
         </button>
         {learners.length > 0 && (
           <>
