@@ -63,4 +63,4 @@ export const en = {
 
 /** The shape every translation has: the same keys, each a string. */
 export type Translation = DeepStrings<typeof en>;
-type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
+export type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

@@ -4,6 +4,7 @@ import { en } from './en.ts';
 import { i18next, lessonText, resolveLanguage } from './i18n.ts';
 import { LESSONS_ZH } from './lessonsZh.ts';
 import { zh } from './zh.ts';
+import { PARTS } from './parts/index.ts';
 
 /** Every key path of a nested object of strings, e.g. "lesson.states.holds". */
 function keys(o: object, prefix = ''): string[] {
@@ -25,6 +26,18 @@ describe('the two languages', () => {
     for (const k of keys(en)) {
       expect(valueAt(zh, k).trim(), k).not.toBe('');
       expect(placeholders(valueAt(zh, k)), k).toEqual(placeholders(valueAt(en, k)));
+    }
+  });
+
+  it('have the same keys and placeholders in every area of the page (parts/)', () => {
+    for (const [name, p] of Object.entries(PARTS)) {
+      expect(keys(p.zh), name).toEqual(keys(p.en));
+      for (const k of keys(p.en)) {
+        expect(valueAt(p.zh, k).trim(), `${name}.${k}`).not.toBe('');
+        expect(placeholders(valueAt(p.zh, k)), `${name}.${k}`).toEqual(
+          placeholders(valueAt(p.en, k)),
+        );
+      }
     }
   });
 

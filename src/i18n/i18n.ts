@@ -10,12 +10,19 @@ import type { Lesson } from '../lessons/lessonTypes.ts';
 import { en } from './en.ts';
 import { LESSONS_ZH, type LessonText } from './lessonsZh.ts';
 import { zh } from './zh.ts';
+import { PARTS } from './parts/index.ts';
 
 export type Language = 'en' | 'zh';
 export type LanguageChoice = 'auto' | Language;
 
+/** en.ts / zh.ts and every area's part (parts/), one resource per language. */
+function resource(language: Language): Record<string, unknown> {
+  const parts = Object.fromEntries(Object.entries(PARTS).map(([k, p]) => [k, p[language]]));
+  return { ...(language === 'en' ? en : zh), ...parts };
+}
+
 void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, zh: { translation: zh } },
+  resources: { en: { translation: resource('en') }, zh: { translation: resource('zh') } },
   lng: 'en',
   fallbackLng: 'en',
   // React escapes what it renders.
