@@ -13,13 +13,20 @@ import { collectConsoleErrors, expectPhase, READY_TIMEOUT_MS } from './helpers.t
  */
 const RUN = 'student=30-30&fraction=0.1&epochs=2&evalEvery=40';
 
-async function trainToEnd(page: Page, query: string): Promise<number> {
+/**
+ * Trains a run to its end and waits for it to be saved (the `saved`-th run in the list); the
+ * results table and the saved run then agree on the distilled student's final test errors.
+ */
+async function trainToEnd(page: Page, query: string, saved: number): Promise<number> {
   await page.goto(`./?${query}`);
   await expectPhase(page, 'ready', READY_TIMEOUT_MS);
   await page.getByRole('button', { name: /Train/ }).first().click();
   await expectPhase(page, 'done', 120_000);
-  await expect(page.getByTestId('errors-distilled')).toHaveText(/^\d+$/);
-  return Number(await page.getByTestId('errors-distilled').innerText());
+  await expect(page.getByTestId('saved-run')).toHaveCount(saved, { timeout: 30_000 });
+  const newest = page.getByTestId('saved-run').first();
+  const savedErrors = Number((/distilled student (\d+)/.exec(await newest.innerText()) ?? [])[1]);
+  await expect(page.getByTestId('errors-distilled')).toHaveText(String(savedErrors));
+  return savedErrors;
 }
 
 test('runs are saved when they end, survive a reload, can be renamed, compared, exported, imported elsewhere, and a student downloads as a working tfjs model', async ({
@@ -28,10 +35,8 @@ test('runs are saved when they end, survive a reload, can be renamed, compared, 
 }) => {
   test.setTimeout(300_000);
   const errors = collectConsoleErrors(page);
-  const first = await trainToEnd(page, RUN);
-  await expect(page.getByTestId('saved-run')).toHaveCount(1);
-  const second = await trainToEnd(page, `${RUN}&seed=2`);
-  await expect(page.getByTestId('saved-run')).toHaveCount(2);
+  const first = await trainToEnd(page, RUN, 1);
+  const second = await trainToEnd(page, `${RUN}&seed=2`, 2);
 
   // The run just trained: its distilled student as a TensorFlow.js model: two files.
   const downloads: { name: string; path: string }[] = [];

@@ -99,7 +99,7 @@ test('A link copied after dragging the sliders reproduces the same settings.', a
   expect(errors).toEqual([]);
 });
 
-test('Embed mode (?embed=1) hides the page header and the run settings but keeps the playground.', async ({
+test('Embed mode (?embed=1&hide=settings) hides the page header and the run settings but keeps the playground.', async ({
   page,
 }) => {
   const errors = collectConsoleErrors(page);
@@ -108,7 +108,7 @@ test('Embed mode (?embed=1) hides the page header and the run settings but keeps
   await expect(page.getByRole('heading', { level: 1, name: 'KD Playground' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Run settings' })).toBeVisible();
 
-  await openReady(page, 'embed=1');
+  await openReady(page, 'embed=1&hide=settings');
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Run settings' })).toHaveCount(0);
   await expect(page.getByLabel('Student size')).toHaveCount(0);

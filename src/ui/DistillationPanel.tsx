@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { Command, LossPoint, Roster, Snapshot } from '../engine/protocol.ts';
 import { presetById } from '../state/presets.ts';
 import type { Settings } from '../state/settingsSchema.ts';
@@ -47,10 +48,11 @@ export function DistillationPanel({
   stopped,
   locked = false,
 }: Props) {
+  const { t } = useTranslation();
   const distilled = roster ? firstDistilled(roster.members) : undefined;
   return (
     <section className="panel distill" aria-labelledby="distill-title">
-      <h2 id="distill-title">Distillation</h2>
+      <h2 id="distill-title">{t('controls.title')}</h2>
       <TrainingControls
         phase={snapshot?.phase}
         running={snapshot?.running ?? false}

@@ -1,4 +1,97 @@
-/** The words of the page's runs (components use them as t('runs.…')). */
+/**
+ * The words of the page's saving and exporting (components use them as t('runs.…')): the run's
+ * buttons and downloads, the runs saved in this browser and their comparison. The outcome
+ * messages (saved, imported, refused) are the English of the run store and the run file.
+ */
 import { part } from './part.ts';
 
-export const runsPart = part({}, {});
+export const runsPart = part(
+  {
+    title: 'Save & export',
+    thisRun: 'This run',
+    save: 'Save this run',
+    download: 'Download run file',
+    import: 'Import a run file…',
+    importLabel: 'Run file to import',
+    downloads: 'Downloads',
+    curves: 'Curves (CSV)',
+    torchTitle: "This run's loss, T, α, students and schedule as a runnable PyTorch script",
+    torch: 'PyTorch script',
+    learner: 'Learner to download',
+    tfjs: 'As a TensorFlow.js model',
+    note: {
+      saved: 'A run is saved in this browser when it ends. The model downloads are',
+      weights: 'and its weights file: put both in one folder and load with',
+      logits: '; it outputs logits (apply softmax for probabilities).',
+    },
+    list: {
+      empty: 'No saved runs yet in this browser.',
+      title: 'Saved in this browser',
+      pick: 'Pick {{name}} to compare',
+      newName: 'New name',
+      ok: 'OK',
+      open: 'Open this run’s settings',
+      rename: 'Rename',
+      renameLabel: 'Rename {{name}}',
+      download: 'Download',
+      downloadLabel: 'Download {{name}}',
+      delete: 'Delete',
+      deleteLabel: 'Delete {{name}}',
+      compareTwo: 'Compare the two picked runs',
+      showOne: 'Show the picked run',
+    },
+    compare: {
+      label: 'Saved runs compared',
+      model: 'Model',
+      columns: 'errors · agreement',
+      chart: 'Test accuracy of the learners of {{runs}} over epochs',
+      and: ' and ',
+      lines: 'Solid: {{solid}}{{dashed}}.',
+      dashed: '; dashed: {{name}}',
+    },
+  },
+  {
+    title: '保存与导出',
+    thisRun: '本次运行',
+    save: '保存本次运行',
+    download: '下载运行文件',
+    import: '导入运行文件…',
+    importLabel: '要导入的运行文件',
+    downloads: '下载',
+    curves: '曲线（CSV）',
+    torchTitle: '把本次运行的损失、T、α、学生和训练计划导出为可运行的 PyTorch 脚本',
+    torch: 'PyTorch 脚本',
+    learner: '要下载的学习者',
+    tfjs: '导出为 TensorFlow.js 模型',
+    note: {
+      saved: '运行结束时会自动保存在本浏览器中。模型下载包括',
+      weights: '及其权重文件：把两者放在同一个文件夹中，然后用',
+      logits: '加载；模型输出的是 logits（再经 softmax 才得到概率）。',
+    },
+    list: {
+      empty: '本浏览器中还没有保存的运行。',
+      title: '保存在本浏览器中',
+      pick: '选择 {{name}} 进行比较',
+      newName: '新名称',
+      ok: '确定',
+      open: '打开这次运行的设置',
+      rename: '重命名',
+      renameLabel: '重命名 {{name}}',
+      download: '下载',
+      downloadLabel: '下载 {{name}}',
+      delete: '删除',
+      deleteLabel: '删除 {{name}}',
+      compareTwo: '比较选中的两次运行',
+      showOne: '显示选中的运行',
+    },
+    compare: {
+      label: '已保存运行的比较',
+      model: '模型',
+      columns: '错误数 · 一致率',
+      chart: '{{runs}} 中各学习者的测试准确率随训练轮次的变化',
+      and: ' 和 ',
+      lines: '实线：{{solid}}{{dashed}}。',
+      dashed: '；虚线：{{name}}',
+    },
+  },
+);

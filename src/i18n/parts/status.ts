@@ -1,4 +1,111 @@
-/** The words of the page's status (components use them as t('status.…')). */
+/**
+ * The words of the page's status (components use them as t('status.…')): the status line, the
+ * phase and progress of the engine (statusWords.ts), and the notices above the page.
+ */
 import { part } from './part.ts';
 
-export const statusPart = part({}, {});
+export const statusPart = part(
+  {
+    stopped: 'stopped: the training worker is gone',
+    paused: ' (paused)',
+    epoch: 'epoch',
+    step: 'step',
+    rateTitle: "Training examples per second of each model's training step",
+    samples: 'samples/s:',
+    backend: 'backend',
+    phase: {
+      starting: 'starting the engine',
+      loading: 'loading MNIST',
+      ready: 'ready',
+      teacher: 'training the teacher',
+      teachers: 'training the teachers',
+      cachingTeacher: 'caching the teacher’s outputs',
+      cachingTeachers: 'caching the teachers’ outputs',
+      bothStudents: 'distilling: both students training',
+      oneStudent: 'distilling: one student training',
+      students: 'distilling: {{n}} students training',
+      done: 'done',
+    },
+    progress: {
+      percent: ': {{percent}}%',
+      starting: 'choosing a backend',
+      loadingTest: 'loading the test digits{{percent}}',
+      loadingTrain: 'loading the 60,000 training digits{{percent}}',
+      training: 'training {{who}}: epoch {{done}} of {{total}}',
+      cachingOne: 'caching the {{label}}’s outputs on the {{n}} transfer-set digits{{percent}}',
+      cachingMany:
+        'caching {{teachers}} teachers’ outputs on the {{n}} transfer-set digits{{percent}}',
+      cachingAll: 'caching the teachers’ outputs on the {{n}} transfer-set digits{{percent}}',
+      evaluating: 'evaluating on the {{n}} test digits{{percent}}',
+      done: 'finished',
+    },
+    who: {
+      one: 'the {{label}}',
+      teachers: '{{n}} teachers',
+      students: '{{n}} students',
+      models: '{{n}} models',
+    },
+    notices: {
+      trainingStopped: 'Training stopped:',
+      kept: 'The curves, results and settings on the page are kept.',
+      startAgain: 'Start again',
+      newRun: '(a new worker and a new run of these settings)',
+      cannotContinue: 'Cannot continue:',
+      error: 'Error:',
+      backendFallback: 'Backend fallback:',
+      urlAdjusted: 'Some settings in the link were adjusted:',
+      dismiss: 'Dismiss',
+    },
+  },
+  {
+    stopped: '已停止：训练进程（worker）已退出',
+    paused: '（已暂停）',
+    epoch: '轮次',
+    step: '步数',
+    rateTitle: '每个模型的训练步骤每秒处理的训练样本数',
+    samples: '样本/秒：',
+    backend: '后端',
+    phase: {
+      starting: '正在启动引擎',
+      loading: '正在加载 MNIST',
+      ready: '就绪',
+      teacher: '正在训练教师',
+      teachers: '正在训练各教师',
+      cachingTeacher: '正在缓存教师的输出',
+      cachingTeachers: '正在缓存各教师的输出',
+      bothStudents: '蒸馏中：两个学生都在训练',
+      oneStudent: '蒸馏中：一个学生在训练',
+      students: '蒸馏中：{{n}} 个学生在训练',
+      done: '完成',
+    },
+    progress: {
+      percent: '：{{percent}}%',
+      starting: '正在选择后端',
+      loadingTest: '正在加载测试集数字{{percent}}',
+      loadingTrain: '正在加载 60,000 个训练数字{{percent}}',
+      training: '正在训练 {{who}}：第 {{done}} / {{total}} 轮',
+      cachingOne: '正在缓存 {{label}} 在 {{n}} 个迁移集数字上的输出{{percent}}',
+      cachingMany: '正在缓存 {{teachers}} 个教师在 {{n}} 个迁移集数字上的输出{{percent}}',
+      cachingAll: '正在缓存各教师在 {{n}} 个迁移集数字上的输出{{percent}}',
+      evaluating: '正在 {{n}} 个测试数字上评估{{percent}}',
+      done: '已完成',
+    },
+    who: {
+      one: '{{label}}',
+      teachers: '{{n}} 个教师',
+      students: '{{n}} 个学生',
+      models: '{{n}} 个模型',
+    },
+    notices: {
+      trainingStopped: '训练已停止：',
+      kept: '页面上的曲线、结果和设置都会保留。',
+      startAgain: '重新开始',
+      newRun: '（新建一个 worker，并按这些设置重新运行）',
+      cannotContinue: '无法继续：',
+      error: '错误：',
+      backendFallback: '后端已回退：',
+      urlAdjusted: '链接中的部分设置已被调整：',
+      dismiss: '关闭',
+    },
+  },
+);

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ReferenceLine, Tooltip, YAxis } from 'recharts';
 import type { EvaluationPoint, RosterEntry } from '../../engine/protocol.ts';
 import { firstDistilled } from '../roster/rosterView.ts';
@@ -21,6 +22,7 @@ interface Props {
 
 /** Test accuracy of each member against its own epochs of training. */
 function AccuracyChartView({ points, members, references }: Props) {
+  const { t } = useTranslation();
   const values = points.flatMap((p) => Object.values(p.accuracy));
   const low = zoomedLow(values);
   const emphasized = firstDistilled(members)?.id;
@@ -29,25 +31,25 @@ function AccuracyChartView({ points, members, references }: Props) {
     ? members
         .filter((m) => last.accuracy[m.id] !== undefined)
         .map((m) => `${m.label} ${percent(last.accuracy[m.id])}`)
-        .join(', ')
+        .join(t('charts.listSeparator'))
     : '';
   return (
     <ChartPanel
       titleId="acc-title"
       testId="accuracy-chart"
-      title="Test accuracy (10,000 digits)"
+      title={t('charts.accuracy.title')}
       legend={memberLegend(members, emphasized)}
       description={
         summary
-          ? `Test accuracy over epochs; latest: ${summary} at epoch ${last!.epoch.toFixed(2)}.`
-          : 'Test accuracy over epochs: no evaluation yet.'
+          ? t('charts.accuracy.description', { summary, epoch: last!.epoch.toFixed(2) })
+          : t('charts.accuracy.empty')
       }
       data={points}
       columns={memberColumns(members, 'accuracy')}
       pointCount={points.length}
     >
-      <YAxis {...percentAxisProps(low, 'accuracy')} />
-      <Tooltip formatter={(v) => percent(Number(v))} labelFormatter={epochLabel} />
+      <YAxis {...percentAxisProps(low, t('charts.accuracy.axis'))} />
+      <Tooltip formatter={(v) => percent(Number(v))} labelFormatter={epochLabel(t)} />
       {references.map((r, k) => (
         <ReferenceLine
           key={r.id}

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CartesianGrid, LineChart, ResponsiveContainer, XAxis } from 'recharts';
 import { ChartLegend, type LegendItem } from './ChartLegend.tsx';
 import { ChartTable, type TableColumn } from './ChartTable.tsx';
-import { CHART_MARGIN, EPOCH_AXIS_PROPS, GRID_PROPS } from './chartStyle.ts';
+import { CHART_MARGIN, epochAxisProps, GRID_PROPS } from './chartStyle.ts';
 
 interface Props<Row extends { epoch: number }> {
   /** The heading's id, which the panel is labelled by. */
@@ -37,6 +38,7 @@ export function ChartPanel<Row extends { epoch: number }>({
   note,
   columns,
 }: Props<Row>) {
+  const { t } = useTranslation();
   return (
     <section
       className="panel chart"
@@ -50,7 +52,7 @@ export function ChartPanel<Row extends { epoch: number }>({
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={CHART_MARGIN}>
             <CartesianGrid {...GRID_PROPS} />
-            <XAxis {...EPOCH_AXIS_PROPS} />
+            <XAxis {...epochAxisProps(t)} />
             {children}
           </LineChart>
         </ResponsiveContainer>

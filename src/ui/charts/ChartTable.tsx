@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ScrollBox } from '../ScrollBox.tsx';
 
 /** One column of a chart's table: a curve, read from each point. */
@@ -24,23 +25,24 @@ export function ChartTable<Row extends { epoch: number }>({
   columns: readonly TableColumn<Row>[];
   caption: string;
 }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const shown = rows.slice(-MAX_ROWS);
   return (
     <details className="chart-table" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>As a table</summary>
+      <summary>{t('charts.table.toggle')}</summary>
       {open && (
-        <ScrollBox label={`${caption}: points`} className="chart-table-box">
+        <ScrollBox label={t('charts.table.label', { caption })} className="chart-table-box">
           <table className="small">
             <caption>
               {caption}
               {rows.length > shown.length
-                ? ` (the last ${shown.length} of ${rows.length} points)`
+                ? t('charts.table.lastRows', { shown: shown.length, total: rows.length })
                 : ''}
             </caption>
             <thead>
               <tr>
-                <th scope="col">epoch</th>
+                <th scope="col">{t('charts.table.epoch')}</th>
                 {columns.map((c) => (
                   <th key={c.name} scope="col">
                     {c.name}

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Tooltip, YAxis } from 'recharts';
 import type { EvaluationPoint, RosterEntry } from '../../engine/protocol.ts';
 import { formatKl } from '../fidelityText.ts';
@@ -24,6 +25,7 @@ interface Props {
  * tooltip adds KL(teacher ‖ learner) at T = 1.
  */
 function FidelityChartView({ points, members }: Props) {
+  const { t } = useTranslation();
   const learners = taughtLearners(members);
   const emphasized = firstDistilled(members)?.id;
   const byLabel = new Map(learners.map((m) => [m.label, m.id]));
@@ -36,40 +38,43 @@ function FidelityChartView({ points, members }: Props) {
         .filter((m) => last.agreement[m.id] !== undefined)
         .map(
           (m) =>
-            `${m.label} agrees with ${m.teachers.map((t) => labelOf(members, t)).join(' and ')} on ${percent(last.agreement[m.id])}` +
-            (last.kl[m.id] !== undefined ? ` (KL ${formatKl(last.kl[m.id])} nats)` : ''),
+            t('charts.fidelity.agrees', {
+              learner: m.label,
+              teachers: m.teachers.map((id) => labelOf(members, id)).join(t('charts.fidelity.and')),
+              percent: percent(last.agreement[m.id]),
+            }) +
+            (last.kl[m.id] !== undefined
+              ? t('charts.fidelity.kl', { kl: formatKl(last.kl[m.id]) })
+              : ''),
         )
-        .join('; ')
+        .join(t('charts.fidelity.separator'))
     : '';
   return (
     <ChartPanel
       titleId="fidelity-title"
       testId="fidelity-chart"
-      title="Agreement with the teacher (test digits)"
+      title={t('charts.fidelity.title')}
       legend={memberLegend(learners, emphasized)}
       description={
         summary
-          ? `Top-1 agreement with the teacher over epochs; latest, at epoch ${last!.epoch.toFixed(2)}: ${summary}.`
-          : 'Top-1 agreement with the teacher over epochs: no evaluation of a student yet.'
+          ? t('charts.fidelity.description', { epoch: last!.epoch.toFixed(2), summary })
+          : t('charts.fidelity.empty')
       }
       data={shown}
       columns={memberColumns(learners, 'agreement')}
       pointCount={shown.length}
-      note={
-        <p className="small chart-note">
-          Share of test digits on which the student&apos;s most likely class is the teacher&apos;s.
-          High accuracy does not need high agreement: a student can be right where the teacher is
-          wrong.
-        </p>
-      }
+      note={<p className="small chart-note">{t('charts.fidelity.note')}</p>}
     >
-      <YAxis {...percentAxisProps(low, 'same top-1 class')} />
+      <YAxis {...percentAxisProps(low, t('charts.fidelity.axis'))} />
       <Tooltip
-        labelFormatter={epochLabel}
+        labelFormatter={epochLabel(t)}
         formatter={(v, name, item) => {
           const id = byLabel.get(String(name));
           const kl = id === undefined ? undefined : (item.payload as EvaluationPoint).kl[id];
-          return `${percent(Number(v))} agree${kl === undefined ? '' : ` · KL ${formatKl(kl)} nats`}`;
+          return (
+            t('charts.fidelity.tooltip', { percent: percent(Number(v)) }) +
+            (kl === undefined ? '' : t('charts.fidelity.tooltipKl', { kl: formatKl(kl) }))
+          );
         }}
       />
       {memberLines(learners, 'agreement', emphasized)}

@@ -1,4 +1,5 @@
 import { memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Line, Tooltip, YAxis } from 'recharts';
 import type { LossPoint, RosterEntry } from '../../engine/protocol.ts';
 import { useThrottled } from '../useThrottled.ts';
@@ -27,28 +28,29 @@ interface Props {
 
 /** Training losses: each learner's terms and total, and a teacher's CE while it trains. */
 function LossChartView({ points: latest, members }: Props) {
+  const { t } = useTranslation();
   // The first point and a reset (no points) show at once.
   const points = useThrottled(latest, latest.length < 2 ? 0 : REDRAW_INTERVAL_MS);
   const data = useMemo(() => decimate(points), [points]);
-  const series = useMemo(() => lossSeries(members), [members]);
+  const series = useMemo(() => lossSeries(members, t), [members, t]);
   const last = points.at(-1);
   const summary = last
     ? series
         .map((s) => [s.name, s.value(last)] as const)
         .filter(([, v]) => v !== undefined)
         .map(([name, v]) => `${name} ${v!.toPrecision(3)}`)
-        .join(', ')
+        .join(t('charts.listSeparator'))
     : '';
   return (
     <ChartPanel
       titleId="loss-title"
       testId="loss-chart"
-      title="Training loss (log scale)"
+      title={t('charts.loss.title')}
       legend={series}
       description={
         summary
-          ? `Training loss over epochs, log scale; latest at epoch ${last!.epoch.toFixed(2)}: ${summary}.`
-          : 'Training loss over epochs: no training step yet.'
+          ? t('charts.loss.description', { epoch: last!.epoch.toFixed(2), summary })
+          : t('charts.loss.empty')
       }
       data={data}
       columns={series.map((s) => ({
@@ -65,9 +67,9 @@ function LossChartView({ points: latest, members }: Props) {
         tickFormatter={(v: number) => v.toPrecision(2)}
         fontSize={12}
         width={58}
-        label={yAxisLabel('loss')}
+        label={yAxisLabel(t('charts.loss.axis'))}
       />
-      <Tooltip formatter={(v) => Number(v).toPrecision(3)} labelFormatter={epochLabel} />
+      <Tooltip formatter={(v) => Number(v).toPrecision(3)} labelFormatter={epochLabel(t)} />
       {series.map((s) => (
         <Line
           key={s.key}

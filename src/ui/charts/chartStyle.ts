@@ -1,24 +1,46 @@
 /**
  * What the charts share: margins, grid, the epoch axis, percent ticks, the zoom to the data and
- * when to redraw.
+ * when to redraw. Words come from a translation function (the page passes i18next's t); without
+ * one they are the English of the charts part.
  */
+import { chartsPart } from '../../i18n/parts/charts.ts';
+
+/** A key of the page's words, with the values of its {{placeholders}}: i18next's t fits. */
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+const ENGLISH: Record<string, unknown> = { charts: chartsPart.en };
+
+/** English straight from the charts part, without i18next. */
+export const chartsEnglish: Translate = (key, values) => {
+  const text = key
+    .split('.')
+    .reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], ENGLISH);
+  if (typeof text !== 'string') return key;
+  return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values?.[name] ?? ''));
+};
+
 export const CHART_MARGIN = { top: 8, right: 16, bottom: 18, left: 4 };
 export const GRID_PROPS = { strokeDasharray: '3 3', stroke: '#e3e6ef' };
-export const EPOCH_AXIS_PROPS = {
+/** The epoch axis, labelled in the page's language. */
+export const epochAxisProps = (t: Translate = chartsEnglish) => ({
   dataKey: 'epoch',
   type: 'number' as const,
   domain: [0, 'dataMax'] as [number, string],
   // Two decimals at most, trailing zeros dropped: early ticks (0.05, 0.1, 0.15) stay distinct.
   tickFormatter: (v: number) => String(Number(v.toFixed(2))),
   label: {
-    value: 'epochs of training (each model)',
+    value: t('charts.epochAxis'),
     position: 'insideBottom' as const,
     offset: -10,
     fontSize: 12,
   },
   fontSize: 12,
-};
-export const epochLabel = (v: unknown) => `epoch ${Number(v).toFixed(2)}`;
+});
+/** The tooltip's heading: the point's epoch, in words. */
+export const epochLabel =
+  (t: Translate = chartsEnglish) =>
+  (v: unknown) =>
+    t('charts.epochAt', { epoch: Number(v).toFixed(2) });
 
 /** 0.9812 → "98.1%". */
 export const percent = (v: number) => `${(100 * v).toFixed(1)}%`;

@@ -7,6 +7,7 @@
 import type { LossPoint, RosterEntry } from '../../engine/protocol.ts';
 import type { ObjectiveId } from '../../kd/objective.ts';
 import { firstDistilled, shortLabel } from '../roster/rosterView.ts';
+import { chartsEnglish, type Translate } from './chartStyle.ts';
 
 export interface LossSeries {
   key: string;
@@ -21,19 +22,23 @@ export interface LossSeries {
 export const TOTAL_BAND = { width: 6, opacity: 0.3 };
 const TERM_DASHES = ['2 3', '8 4', '5 2 1 2', '1 2'];
 
-/** Each term in words, as the loss formula writes it. */
+/** Each term in words, as the loss formula writes it: its key in charts.loss.terms. */
 const TERM_LABELS: Partial<Record<ObjectiveId, Record<string, string>>> = {
-  hard: { hard: 'CE' },
-  hinton: { hard: 'α·CE (hard)', soft: '(1−α)·T²·KL (soft)' },
-  'soft-ce': { hard: 'α·CE (hard)', soft: '(1−α)·T²·CE (soft)' },
-  'logit-mse': { hard: 'α·CE (hard)', soft: '(1−α)·MSE of logits (soft)' },
-  dkd: { hard: 'α·CE (hard)', tckd: 'TCKD (target class)', nckd: 'NCKD (other classes)' },
-  hint: { hint: 'β·MSE (hint)' },
+  hard: { hard: 'ce' },
+  hinton: { hard: 'hard', soft: 'hintonSoft' },
+  'soft-ce': { hard: 'hard', soft: 'softCeSoft' },
+  'logit-mse': { hard: 'hard', soft: 'logitMseSoft' },
+  dkd: { hard: 'hard', tckd: 'tckd', nckd: 'nckd' },
+  hint: { hint: 'hint' },
 };
 
-export function termLabel(objective: ObjectiveId | undefined, term: string): string {
-  if (!objective) return term === 'hard' ? 'CE' : term;
-  return TERM_LABELS[objective]?.[term] ?? term;
+export function termLabel(
+  objective: ObjectiveId | undefined,
+  term: string,
+  t: Translate = chartsEnglish,
+): string {
+  const key = objective ? TERM_LABELS[objective]?.[term] : term === 'hard' ? 'ce' : undefined;
+  return key ? t(`charts.loss.terms.${key}`) : term;
 }
 
 /** Log axis: a zero or negative value (α = 0 makes the hard term 0) is left out, not drawn at −∞. */
@@ -47,7 +52,10 @@ function total(p: LossPoint, id: string): number | undefined {
   return positive(sum);
 }
 
-export function lossSeries(members: readonly RosterEntry[]): LossSeries[] {
+export function lossSeries(
+  members: readonly RosterEntry[],
+  t: Translate = chartsEnglish,
+): LossSeries[] {
   const band = firstDistilled(members);
   const learners = members.filter((m) => m.role === 'learner' && m.trains);
   const multiTerm = learners.filter((m) => m.lossTerms.length > 1);
@@ -59,7 +67,7 @@ export function lossSeries(members: readonly RosterEntry[]): LossSeries[] {
       const term = m.lossTerms[0] ?? 'loss';
       lines.push({
         key: `${m.id}/total`,
-        name: `${name}: ${termLabel(m.objective, term)}`,
+        name: `${name}: ${termLabel(m.objective, term, t)}`,
         color: m.color,
         value: (p) => total(p, m.id),
       });
@@ -68,7 +76,7 @@ export function lossSeries(members: readonly RosterEntry[]): LossSeries[] {
     const isBand = m.id === band?.id;
     (isBand ? bands : lines).push({
       key: `${m.id}/total`,
-      name: `${name}: total`,
+      name: `${name}: ${t('charts.loss.total')}`,
       color: m.color,
       ...(isBand ? TOTAL_BAND : { width: 2 }),
       value: (p) => total(p, m.id),
@@ -79,20 +87,22 @@ export function lossSeries(members: readonly RosterEntry[]): LossSeries[] {
         // With one multi-term learner, its colour and dashes say whose terms these are.
         name:
           multiTerm.length > 1
-            ? `${name}: ${termLabel(m.objective, term)}`
-            : termLabel(m.objective, term),
+            ? `${name}: ${termLabel(m.objective, term, t)}`
+            : termLabel(m.objective, term, t),
         color: m.color,
         dash: TERM_DASHES[i % TERM_DASHES.length],
         value: (p) => positive(p.terms[m.id]?.[term]),
       }),
     );
   }
-  for (const t of members.filter((m) => m.role === 'teacher' && m.origin === 'trained here')) {
+  for (const teacher of members.filter(
+    (m) => m.role === 'teacher' && m.origin === 'trained here',
+  )) {
     lines.push({
-      key: `${t.id}/hard`,
-      name: `${shortLabel(t)}: CE`,
-      color: t.color,
-      value: (p) => total(p, t.id),
+      key: `${teacher.id}/hard`,
+      name: `${shortLabel(teacher)}: ${t('charts.loss.terms.ce')}`,
+      color: teacher.color,
+      value: (p) => total(p, teacher.id),
     });
   }
   return [...bands, ...lines];

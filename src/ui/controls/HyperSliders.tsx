@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { SETTINGS_SCHEMA } from '../../state/settingsSchema.ts';
 import { clampSetting } from '../../state/urlState.ts';
 import { fromSliderPosition, SLIDER_STEPS, toSliderPosition } from '../../state/logScale.ts';
@@ -13,10 +14,11 @@ const A = SETTINGS_SCHEMA.alpha;
 
 /** Temperature (log scale, 1–50) and α (0–1). Both act live: from the next batch, no reset. */
 export function HyperSliders({ temperature, alpha, onChange }: Props) {
+  const { t } = useTranslation();
   return (
     <div className="sliders">
       <div className="slider-row">
-        <label htmlFor="slider-T">{T.label}</label>
+        <label htmlFor="slider-T">{t('controls.settings.temperature.label')}</label>
         <output htmlFor="slider-T" className="mono">
           {temperature.toFixed(temperature < 10 ? 2 : 1)}
         </output>
@@ -28,7 +30,7 @@ export function HyperSliders({ temperature, alpha, onChange }: Props) {
           step={1}
           value={toSliderPosition(temperature, T.min, T.max)}
           aria-valuetext={`T = ${temperature.toFixed(2)}`}
-          title={T.help}
+          title={t('controls.settings.temperature.help')}
           onChange={(e) =>
             onChange({
               temperature: clampSetting(
@@ -40,12 +42,12 @@ export function HyperSliders({ temperature, alpha, onChange }: Props) {
         />
         <span className="scale-ends small">
           <span>1</span>
-          <span>log scale</span>
+          <span>{t('controls.logScale')}</span>
           <span>50</span>
         </span>
       </div>
       <div className="slider-row">
-        <label htmlFor="slider-alpha">{A.label}</label>
+        <label htmlFor="slider-alpha">{t('controls.settings.alpha.label')}</label>
         <output htmlFor="slider-alpha" className="mono">
           {alpha.toFixed(2)}
         </output>
@@ -57,12 +59,12 @@ export function HyperSliders({ temperature, alpha, onChange }: Props) {
           step={A.step}
           value={alpha}
           aria-valuetext={`α = ${alpha.toFixed(2)}`}
-          title={A.help}
+          title={t('controls.settings.alpha.help')}
           onChange={(e) => onChange({ alpha: Number(e.target.value) })}
         />
         <span className="scale-ends small">
-          <span>0: soft targets only</span>
-          <span>1: hard labels only</span>
+          <span>{t('controls.softOnly')}</span>
+          <span>{t('controls.hardOnly')}</span>
         </span>
       </div>
     </div>

@@ -1,4 +1,5 @@
-import { OBJECTIVE_CATALOG, type LossMode } from '../../kd/objectiveCatalog.ts';
+import { useTranslation } from 'react-i18next';
+import type { LossMode } from '../../kd/objectiveCatalog.ts';
 import { SETTINGS_SCHEMA } from '../../state/settingsSchema.ts';
 
 const SPEC = SETTINGS_SCHEMA.lossMode;
@@ -16,12 +17,13 @@ export function LossModeSelect({
   onChange: (mode: LossMode) => void;
   fixedByPreset: boolean;
 }) {
+  const { t } = useTranslation();
   return (
     <div className="loss-mode">
-      <label htmlFor="loss-mode">Loss</label>
+      <label htmlFor="loss-mode">{t('controls.loss')}</label>
       <select
         id="loss-mode"
-        aria-label={SPEC.label}
+        aria-label={t('controls.settings.lossMode.label')}
         aria-describedby="loss-mode-help"
         value={value}
         disabled={fixedByPreset}
@@ -32,14 +34,14 @@ export function LossModeSelect({
       >
         {SPEC.options.map((mode) => (
           <option key={mode} value={mode}>
-            {OBJECTIVE_CATALOG[mode].label}
+            {t(`controls.objectives.${mode}.label`)}
           </option>
         ))}
       </select>
       <p id="loss-mode-help" className="small">
         {fixedByPreset
-          ? 'This experiment sets the losses of its students itself.'
-          : `${SPEC.help} Changing it starts a new run.`}
+          ? t('controls.lossFixed')
+          : t('controls.lossHelp', { help: t('controls.settings.lossMode.help') })}
       </p>
     </div>
   );

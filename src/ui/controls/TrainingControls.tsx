@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { Command, Phase } from '../../engine/protocol.ts';
 
 interface Props {
@@ -22,13 +23,14 @@ export function TrainingControls({
   onTeacherSource,
   stopped = false,
 }: Props) {
+  const { t } = useTranslation();
   const ready = !stopped && phase !== undefined && phase !== 'starting' && phase !== 'loading';
   const done = phase === 'done';
   return (
-    <div className="controls" role="toolbar" aria-label="Training">
+    <div className="controls" role="toolbar" aria-label={t('controls.toolbar')}>
       {running ? (
         <button className="primary" onClick={() => send({ type: 'pause' })}>
-          ❚❚ Pause
+          ❚❚ {t('controls.pause')}
         </button>
       ) : (
         <button
@@ -36,47 +38,43 @@ export function TrainingControls({
           onClick={() => send({ type: 'play' })}
           disabled={!ready || done}
         >
-          ▶ {phase === 'ready' ? 'Train' : 'Resume'}
+          ▶ {phase === 'ready' ? t('controls.train') : t('controls.resume')}
         </button>
       )}
       <button
         onClick={() => send({ type: 'step' })}
         disabled={!ready || running || done}
-        title="One training step"
+        title={t('controls.stepTitle')}
       >
-        Step
+        {t('controls.step')}
       </button>
-      <button
-        onClick={onReset}
-        disabled={!ready}
-        title="Start over with new initial weights from the seed"
-      >
-        Reset
+      <button onClick={onReset} disabled={!ready} title={t('controls.resetTitle')}>
+        {t('controls.reset')}
       </button>
       {!onTeacherSource ? null : teacherSource === 'pretrained' ? (
         <button
           onClick={() => onTeacherSource('train')}
           disabled={!ready}
-          title="Start over, training a teacher from scratch first"
+          title={t('controls.trainTeacherTitle')}
         >
-          Train my own teacher
+          {t('controls.trainTeacher')}
         </button>
       ) : (
         <button
           onClick={() => onTeacherSource('pretrained')}
           disabled={!ready}
-          title="Start over with the teacher trained offline (npm run train:teacher)"
+          title={t('controls.pretrainedTeacherTitle')}
         >
-          Use pretrained teacher
+          {t('controls.pretrainedTeacher')}
         </button>
       )}
       {phase === 'teachers' && (
         <button
           onClick={() => send({ type: 'finishTeacher' })}
           disabled={!ready}
-          title="Stop the teacher here and start distilling"
+          title={t('controls.finishTeacherTitle')}
         >
-          Stop teacher &amp; distill →
+          {t('controls.finishTeacher')} →
         </button>
       )}
     </div>

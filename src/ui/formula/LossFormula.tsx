@@ -1,10 +1,11 @@
 import katex from 'katex';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TermReading } from '../../engine/protocol.ts';
 import type { ObjectiveId } from '../../kd/objective.ts';
 import { OBJECTIVE_CATALOG } from '../../kd/objectiveCatalog.ts';
 import { formulaWithNumbers } from './formulaWithNumbers.ts';
-import { formatLoss, TermReadings } from './TermReadings.tsx';
+import { formatLoss, termName, TermReadings } from './TermReadings.tsx';
 
 interface Props {
   /** The objective of the learner the formula is about (the first distilled one). */
@@ -34,38 +35,39 @@ const typesetWrapping = (tex: string) =>
  * with every snapshot, and typesetting is not free).
  */
 export function LossFormula({ objective, temperature, alpha, values, readings }: Props) {
+  const { t } = useTranslation();
   const info = OBJECTIVE_CATALOG[objective];
   const general = useMemo(() => typesetWrapping(info.formula), [info]);
   const current = useMemo(
     () => typeset(formulaWithNumbers(info.termFormulas, info.termNames, { temperature, alpha })),
     [info, temperature, alpha],
   );
-  const total = values?.reduce((sum, t) => sum + t.value, 0);
+  const total = values?.reduce((sum, v) => sum + v.value, 0);
   return (
     <div
       className="formula"
       data-testid="loss-formula"
       data-objective={objective}
-      aria-label={`Loss with alpha ${fmt(alpha)} and temperature ${fmt(temperature)}`}
+      aria-label={t('controls.formula.label', { alpha: fmt(alpha), temperature: fmt(temperature) })}
     >
       <div className="formula-general" dangerouslySetInnerHTML={{ __html: general }} />
       <div className="formula-current" dangerouslySetInnerHTML={{ __html: current }} />
       {values && values.length > 0 && total !== undefined && (
         <p className="formula-values mono" data-testid="loss-values">
-          ≈ {values.map((t) => formatLoss(t.value)).join(' + ')}
+          ≈ {values.map((v) => formatLoss(v.value)).join(' + ')}
           {values.length > 1 ? ` = ${formatLoss(total)}` : ''}{' '}
-          <span className="small">({values.map((t) => t.name).join(' + ')}, last batches)</span>
+          <span className="small">
+            {t('controls.formula.lastBatches', {
+              terms: values.map((v) => termName(t, v.name)).join(' + '),
+            })}
+          </span>
         </p>
       )}
       {readings && readings.length > 0 && <TermReadings readings={readings} />}
-      <p className="small formula-source">{info.source}</p>
+      <p className="small formula-source">{t(`controls.objectives.${objective}.source`)}</p>
       <p className="small">
-        z<sub>t</sub>, z<sub>s</sub>: logits of the teacher and the student; softmax(z / T) softens
-        them at temperature T (a subscript T marks a term taken at T). Each term is averaged over
-        the batch
-        {info.formula.includes('T^2')
-          ? '; the T² keeps the soft term’s gradients the same size as T changes.'
-          : '.'}
+        z<sub>t</sub>, z<sub>s</sub>
+        {t(info.formula.includes('T^2') ? 'controls.formula.legendT2' : 'controls.formula.legend')}
       </p>
     </div>
   );

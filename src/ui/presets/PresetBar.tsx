@@ -1,20 +1,20 @@
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PresetId } from '../../state/presetIds.ts';
 import { PRESETS, presetById, type Preset } from '../../state/presets.ts';
 import { TEACHER_QUALITY_PRESETS } from '../../state/teacherQualityPresets.ts';
 import { VARIANT_PRESETS } from '../../state/variantPresets.ts';
 
 /** The paper's own experiments first, then the variants that came after it. */
-const GROUPS: readonly { id: string; title: string; presets: readonly Preset[] }[] = [
+const GROUPS: readonly { id: string; presets: readonly Preset[] }[] = [
   {
     id: 'hinton',
-    title: 'Hinton et al. 2015',
     presets: PRESETS.filter(
       (p) => !VARIANT_PRESETS.includes(p) && !TEACHER_QUALITY_PRESETS.includes(p),
     ),
   },
-  { id: 'variants', title: 'Distillation variants', presets: VARIANT_PRESETS },
-  { id: 'teacher-quality', title: 'Teacher quality', presets: TEACHER_QUALITY_PRESETS },
+  { id: 'variants', presets: VARIANT_PRESETS },
+  { id: 'teacher-quality', presets: TEACHER_QUALITY_PRESETS },
 ];
 
 /** One click per experiment; each sets values the learner can still change. */
@@ -25,12 +25,13 @@ function PresetBarView({
   active: PresetId;
   onSelect: (id: PresetId) => void;
 }) {
+  const { t } = useTranslation();
   const preset = presetById(active);
   return (
     <section className="panel presets" aria-labelledby="presets-title">
       <div className="presets-row">
-        <h2 id="presets-title">Experiments</h2>
-        <div className="preset-groups" role="group" aria-label="Presets">
+        <h2 id="presets-title">{t('presets.heading')}</h2>
+        <div className="preset-groups" role="group" aria-label={t('presets.label')}>
           {GROUPS.map((g) => (
             <div
               key={g.id}
@@ -39,7 +40,7 @@ function PresetBarView({
               aria-labelledby={`preset-group-${g.id}`}
             >
               <span id={`preset-group-${g.id}`} className="preset-group-label">
-                {g.title}
+                {t(`presets.groups.${g.id}`)}
               </span>
               <div className="preset-buttons">
                 {g.presets.map((p) => (
@@ -49,7 +50,7 @@ function PresetBarView({
                     aria-pressed={p.id === active}
                     onClick={() => onSelect(p.id)}
                   >
-                    {p.title}
+                    {t(`presets.titles.${p.id}`)}
                   </button>
                 ))}
               </div>
@@ -59,7 +60,8 @@ function PresetBarView({
       </div>
       {preset && (
         <p className="preset-summary" data-testid="preset-summary">
-          <strong>{preset.title}.</strong> {preset.summary}
+          <strong>{t('presets.summaryTitle', { title: t(`presets.titles.${preset.id}`) })}</strong>{' '}
+          {t(`presets.summaries.${preset.id}`)}
         </p>
       )}
     </section>

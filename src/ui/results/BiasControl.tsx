@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { SETTINGS_SCHEMA } from '../../state/settingsSchema.ts';
 import { DigitSetInput } from '../controls/DigitSetInput.tsx';
 
@@ -16,25 +17,28 @@ export function BiasControl({
   /** Labels of the members it acts on. */
   appliesTo: readonly string[];
 }) {
+  const { t } = useTranslation();
   return (
     <div className="bias-control">
       <div className="bias-head">
-        <strong>Bias adjustment</strong>
-        <span className="small">{SHIFT.help}</span>
+        <strong>{t('results.bias.title')}</strong>
+        <span className="small">{t('results.bias.help')}</span>
         {appliesTo.length > 0 && (
           <span className="small" data-testid="bias-applies-to">
-            Acts on: {appliesTo.join(', ')}.
+            {t('results.bias.actsOn', {
+              labels: appliesTo.join(t('results.bias.listSeparator')),
+            })}
           </span>
         )}
       </div>
       <DigitSetInput
         id="bias-classes"
-        label="Bias classes"
+        label={t('results.bias.classes')}
         value={classes}
         onChange={(d) => onChange({ biasClasses: d })}
       />
       <div className="slider-row">
-        <label htmlFor="slider-bias">Bias shift</label>
+        <label htmlFor="slider-bias">{t('results.bias.shift')}</label>
         <output htmlFor="slider-bias" className="mono" data-testid="bias-value">
           {shift > 0 ? '+' : ''}
           {shift.toFixed(1)}
@@ -46,7 +50,7 @@ export function BiasControl({
           max={10}
           step={SHIFT.step}
           value={shift}
-          aria-valuetext={`bias shift ${shift.toFixed(1)}`}
+          aria-valuetext={t('results.bias.valueText', { value: shift.toFixed(1) })}
           onChange={(e) => onChange({ biasShift: Number(e.target.value) })}
         />
       </div>

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { NUM_CLASSES } from '../../data/mnistAssets.ts';
 
 interface Props {
@@ -11,16 +12,14 @@ interface Props {
 
 /** Rows: true digit; columns: predicted digit. Off-diagonal shading grows with the log of the count. */
 function ConfusionMatrixView({ matrix, name, onCell, selected }: Props) {
+  const { t } = useTranslation();
   const maxOff = Math.max(1, ...matrix.flatMap((row, i) => row.filter((_, j) => j !== i)));
   return (
-    <table
-      className="confusion"
-      aria-label={`Confusion matrix of the ${name}: rows are true digits, columns predicted digits`}
-    >
+    <table className="confusion" aria-label={t('results.matrix.label', { name })}>
       <thead>
         <tr>
           <th scope="col" className="corner small">
-            true ↓ / predicted →
+            {t('results.matrix.corner')}
           </th>
           {[...Array(NUM_CLASSES).keys()].map((c) => (
             <th key={c} scope="col">
@@ -35,7 +34,7 @@ function ConfusionMatrixView({ matrix, name, onCell, selected }: Props) {
             <th scope="row">{i}</th>
             {row.map((count, j) => {
               const strength = i === j ? 0 : Math.log1p(count) / Math.log1p(maxOff);
-              const title = `true ${i}, predicted ${j}: ${count}`;
+              const title = t('results.matrix.cell', { actual: i, predicted: j, n: count });
               const isSelected = selected?.[0] === i && selected[1] === j;
               return (
                 <td
@@ -52,7 +51,7 @@ function ConfusionMatrixView({ matrix, name, onCell, selected }: Props) {
                     <button
                       type="button"
                       className="cell-button"
-                      aria-label={`${title}: list these digits`}
+                      aria-label={t('results.matrix.listDigits', { cell: title })}
                       aria-pressed={isSelected}
                       onClick={() => onCell(i, j)}
                     >

@@ -1,4 +1,5 @@
 import { memo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { NUM_CLASSES } from '../../data/mnistAssets.ts';
 import type { RosterEntry } from '../../engine/protocol.ts';
 import { Swatch } from '../roster/Swatch.tsx';
@@ -31,6 +32,7 @@ function PerClassPanelView({
   transferSize,
   onCell,
 }: Props) {
+  const { t } = useTranslation();
   const [picked, setPicked] = useState<string | null>(null);
   const evaluated = members.filter((m) => results?.models[m.id]);
   // By default the matrix of the member the bias control acts on (the distilled student).
@@ -43,20 +45,20 @@ function PerClassPanelView({
   const omitted = new Set(results?.omitted ?? []);
   return (
     <section className="panel per-class" aria-labelledby="per-class-title">
-      <h2 id="per-class-title">Per-class results</h2>
+      <h2 id="per-class-title">{t('results.perClass.title')}</h2>
       <div className="per-class-grid">
         <div>
-          <ScrollBox label="Per-class results">
+          <ScrollBox label={t('results.perClass.title')}>
             <table className="per-class-table">
               <thead>
                 <tr>
-                  <th scope="col">digit</th>
+                  <th scope="col">{t('results.perClass.digit')}</th>
                   {[...Array(NUM_CLASSES).keys()].map((c) => (
                     <th
                       key={c}
                       scope="col"
                       className={omitted.has(c) ? 'omitted' : undefined}
-                      title={omitted.has(c) ? 'left out of the transfer set' : undefined}
+                      title={omitted.has(c) ? t('results.perClass.leftOut') : undefined}
                     >
                       {c}
                     </th>
@@ -77,7 +79,12 @@ function PerClassPanelView({
                           <td
                             key={c}
                             className="mono"
-                            title={`${m.label}: ${e} errors on ${r.countPerClass[c]} test ${c}s`}
+                            title={t('results.perClass.cellTitle', {
+                              label: m.label,
+                              errors: e,
+                              total: r.countPerClass[c],
+                              digit: c,
+                            })}
                             data-class={c}
                             data-errors={e}
                           >
@@ -93,17 +100,14 @@ function PerClassPanelView({
                   data-testid="seen-counts"
                   data-counts={seenClassCounts.join(',')}
                 >
-                  <th
-                    scope="row"
-                    title="Training examples of each digit the students have seen so far"
-                  >
-                    seen
+                  <th scope="row" title={t('results.perClass.seenTitle')}>
+                    {t('results.perClass.seen')}
                   </th>
                   {seenClassCounts.map((n, c) => (
                     <td
                       key={c}
                       className="mono small"
-                      title={`the students have trained on ${n} examples of ${c}`}
+                      title={t('results.perClass.seenCell', { n, digit: c })}
                     >
                       {n >= 10_000
                         ? `${Math.round(n / 1000)}k`
@@ -117,10 +121,13 @@ function PerClassPanelView({
             </table>
           </ScrollBox>
           <p className="small">
-            Test accuracy (%) per digit. Transfer set: {transferSize.toLocaleString('en-US')}{' '}
-            training digits
-            {omitted.size > 0 ? `, no ${[...omitted].join(', ')}` : ''}. “seen”: examples the
-            students have trained on.
+            {t('results.perClass.note', {
+              size: transferSize.toLocaleString('en-US'),
+              omitted:
+                omitted.size > 0
+                  ? t('results.perClass.noDigits', { digits: [...omitted].join(', ') })
+                  : '',
+            })}
           </p>
           <BiasControl
             classes={biasClasses}
@@ -132,9 +139,9 @@ function PerClassPanelView({
         <div>
           {shown && (
             <div className="matrix-head">
-              <span>Confusion matrix of the</span>
+              <span>{t('results.perClass.matrixOf')}</span>
               <select
-                aria-label="Model for the confusion matrix"
+                aria-label={t('results.perClass.matrixModel')}
                 value={shown.id}
                 onChange={(e) => setPicked(e.target.value)}
               >
@@ -157,7 +164,7 @@ function PerClassPanelView({
               }
             />
           ) : (
-            <p className="placeholder">Appears after the first evaluation.</p>
+            <p className="placeholder">{t('results.perClass.waiting')}</p>
           )}
         </div>
       </div>

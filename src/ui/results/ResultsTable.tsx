@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MemberLatest, RosterEntry } from '../../engine/protocol.ts';
 import type { Preset } from '../../state/presets.ts';
 import { formatAgreement, formatKl } from '../fidelityText.ts';
@@ -24,11 +25,12 @@ const pct = (errors: number, n: number) => `${(100 * (1 - errors / n)).toFixed(2
 
 /** Test errors, accuracy and fidelity per member, beside the paper's numbers for the preset. */
 function ResultsTableView({ results, members, latest, transferLabels, preset, biasActive }: Props) {
+  const { t } = useTranslation();
   const n = results?.testSize ?? 10_000;
   const omitted = results?.omitted ?? [];
   // The preset's digit groups (e.g. each specialist's half): errors on each, apart.
   const groups = preset?.digitGroups ?? [];
-  const paper = paperLine(preset?.paper, members);
+  const paper = paperLine(preset?.paper, members, t);
   const distilled = firstDistilled(members);
   const control = firstControl(members);
   const d = distilled && results?.models[distilled.id];
@@ -37,38 +39,39 @@ function ResultsTableView({ results, members, latest, transferLabels, preset, bi
 
   return (
     <div className="results-table">
-      <ScrollBox label="Test results of each model">
+      <ScrollBox label={t('results.table.label')}>
         <table>
           <thead>
             <tr>
-              <th scope="col">Model</th>
-              <th scope="col" title={`Test errors out of ${n.toLocaleString('en-US')}`}>
-                Errors
+              <th scope="col">{t('results.table.model')}</th>
+              <th
+                scope="col"
+                title={t('results.table.errorsTitle', { n: n.toLocaleString('en-US') })}
+              >
+                {t('results.table.errors')}
               </th>
               {groups.map((g) => (
-                <th key={g.label} scope="col" title={`Test errors on the digits ${g.label}`}>
-                  Errors on <span className="nowrap">{g.label}</span>
+                <th
+                  key={g.label}
+                  scope="col"
+                  title={t('results.table.groupTitle', { digits: g.label })}
+                >
+                  {t('results.table.errorsOn')} <span className="nowrap">{g.label}</span>
                 </th>
               ))}
-              <th scope="col">Accuracy</th>
-              <th
-                scope="col"
-                title="Share of test digits on which the student's most likely class is the teacher's (top-1 agreement)"
-              >
-                Agrees with teacher
+              <th scope="col">{t('results.table.accuracy')}</th>
+              <th scope="col" title={t('results.table.agreesTitle')}>
+                {t('results.table.agrees')}
               </th>
-              <th
-                scope="col"
-                title="Mean KL divergence from the teacher's to the student's softmax at T = 1 on the test digits, in nats (0: the same outputs)"
-              >
-                KL (nats)
+              <th scope="col" title={t('results.table.klTitle')}>
+                {t('results.table.kl')}
               </th>
               {omitted.length > 0 && (
                 <th
                   scope="col"
-                  title={`Errors on the test digits ${omitted.join(', ')} left out of the transfer set`}
+                  title={t('results.table.omittedTitle', { digits: omitted.join(', ') })}
                 >
-                  On {omitted.join('')}
+                  {t('results.table.omitted', { digits: omitted.join('') })}
                 </th>
               )}
             </tr>
@@ -86,11 +89,11 @@ function ResultsTableView({ results, members, latest, transferLabels, preset, bi
                     <Swatch color={m.color} /> {m.label}
                   </th>
                   <td className="mono" data-testid={`errors-${m.id}`}>
-                    {na ? 'n/a' : (r?.errors ?? '–')}
+                    {na ? t('results.table.notApplicable') : (r?.errors ?? '–')}
                     {before && (
-                      <span className="small" title="before the bias shift">
+                      <span className="small" title={t('results.table.beforeShift')}>
                         {' '}
-                        (was {before.errors})
+                        {t('results.table.was', { errors: before.errors })}
                       </span>
                     )}
                   </td>
@@ -101,14 +104,25 @@ function ResultsTableView({ results, members, latest, transferLabels, preset, bi
                         key={g.label}
                         className="mono"
                         data-testid={`group-errors-${m.id}-${i}`}
-                        title={e && `${e.errors} of ${e.count} test digits ${g.label}`}
+                        title={
+                          e &&
+                          t('results.table.groupCell', {
+                            errors: e.errors,
+                            total: e.count,
+                            digits: g.label,
+                          })
+                        }
                       >
                         {e ? e.errors : '–'}
                       </td>
                     );
                   })}
                   <td className="mono" data-testid={`accuracy-${m.id}`}>
-                    {na ? (transferLabels ? 'n/a' : 'no labels') : r ? pct(r.errors, n) : '–'}
+                    {na
+                      ? t(transferLabels ? 'results.table.notApplicable' : 'results.table.noLabels')
+                      : r
+                        ? pct(r.errors, n)
+                        : '–'}
                   </td>
                   <td className="mono" data-testid={`agreement-${m.id}`}>
                     {reading?.agreement !== undefined
@@ -128,7 +142,14 @@ function ResultsTableView({ results, members, latest, transferLabels, preset, bi
                     <td
                       className="mono"
                       data-testid={`omitted-errors-${m.id}`}
-                      title={r ? `${r.omittedErrors} of ${r.omittedCount} test digits` : undefined}
+                      title={
+                        r
+                          ? t('results.table.omittedCell', {
+                              errors: r.omittedErrors,
+                              total: r.omittedCount,
+                            })
+                          : undefined
+                      }
                     >
                       {na || !r ? '–' : `${r.omittedErrors}/${r.omittedCount}`}
                     </td>
@@ -141,20 +162,31 @@ function ResultsTableView({ results, members, latest, transferLabels, preset, bi
       </ScrollBox>
       {paper && (
         <p className="paper small" data-testid="paper-numbers">
-          <strong>Paper</strong> (Hinton, Vinyals &amp; Dean 2015): {paper}.
+          <strong>{t('results.table.paper')}</strong>{' '}
+          {t('results.table.paperSource', { numbers: paper })}
         </p>
       )}
       <p className="small">
-        Errors out of {n.toLocaleString('en-US')} test digits, at the latest evaluation. Agreement
-        and KL (in nats, at T = 1) compare each student with its teacher, before any bias shift.
+        {t('results.table.note', { n: n.toLocaleString('en-US') })}
         {gain !== undefined &&
           distilled &&
           control &&
           (gain > 0
-            ? ` Distillation so far: ${gain} fewer errors than the ${shortLabel(control)} (${((100 * gain) / c!.errors).toFixed(0)}% fewer).`
+            ? t('results.table.gain', {
+                gain,
+                control: shortLabel(control),
+                percent: ((100 * gain) / c!.errors).toFixed(0),
+              })
             : gain < 0
-              ? ` The ${shortLabel(control)} is ahead of the ${shortLabel(distilled)} by ${-gain} errors so far.`
-              : ` The ${shortLabel(distilled)} and the ${shortLabel(control)} make the same number of errors so far.`)}
+              ? t('results.table.behind', {
+                  control: shortLabel(control),
+                  distilled: shortLabel(distilled),
+                  gap: -gain,
+                })
+              : t('results.table.even', {
+                  distilled: shortLabel(distilled),
+                  control: shortLabel(control),
+                }))}
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LearnerExport, Roster, Snapshot } from '../../engine/protocol.ts';
 import { curvesToCsv } from '../../export/curvesToCsv.ts';
 import { encodeRunFile, runFileName, type RunFileV1 } from '../../export/runFileV1.ts';
@@ -25,6 +26,7 @@ interface Props {
  * file), its curves as CSV, a learner as a TensorFlow.js model; and the runs saved before.
  */
 export function RunsPanel({ settings, roster, snapshot, exportLearners }: Props) {
+  const { t } = useTranslation();
   const runs = useSavedRuns();
   const [learnerId, setLearnerId] = useState('');
   const [busy, setBusy] = useState(false);
@@ -65,8 +67,8 @@ export function RunsPanel({ settings, roster, snapshot, exportLearners }: Props)
 
   return (
     <section className="panel runs" aria-labelledby="runs-title">
-      <h2 id="runs-title">Save &amp; export</h2>
-      <div className="runs-actions" role="group" aria-label="This run">
+      <h2 id="runs-title">{t('runs.title')}</h2>
+      <div className="runs-actions" role="group" aria-label={t('runs.thisRun')}>
         <button
           disabled={!canSave || busy}
           onClick={() =>
@@ -76,7 +78,7 @@ export function RunsPanel({ settings, roster, snapshot, exportLearners }: Props)
             })
           }
         >
-          Save this run
+          {t('runs.save')}
         </button>
         <button
           disabled={!canSave || busy}
@@ -87,15 +89,15 @@ export function RunsPanel({ settings, roster, snapshot, exportLearners }: Props)
             })
           }
         >
-          Download run file
+          {t('runs.download')}
         </button>
-        <button onClick={() => fileInput.current?.click()}>Import a run file…</button>
+        <button onClick={() => fileInput.current?.click()}>{t('runs.import')}</button>
         <input
           ref={fileInput}
           type="file"
           accept=".json,application/json"
           hidden
-          aria-label="Run file to import"
+          aria-label={t('runs.importLabel')}
           onChange={async (e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
@@ -103,7 +105,7 @@ export function RunsPanel({ settings, roster, snapshot, exportLearners }: Props)
           }}
         />
       </div>
-      <div className="runs-actions" role="group" aria-label="Downloads">
+      <div className="runs-actions" role="group" aria-label={t('runs.downloads')}>
         <button
           disabled={!snapshot || snapshot.evaluations.length + snapshot.loss.length === 0}
           onClick={() =>
@@ -115,10 +117,10 @@ export function RunsPanel({ settings, roster, snapshot, exportLearners }: Props)
             )
           }
         >
-          Curves (CSV)
+          {t('runs.curves')}
         </button>
         <button
-          title="This run's loss, T, α, students and schedule as a runnable PyTorch script"
+          title={t('runs.torchTitle')}
           onClick={() =>
             downloadFile(
               `kd-${safeFileName(settings.preset)}.py`,
@@ -127,12 +129,12 @@ export function RunsPanel({ settings, roster, snapshot, exportLearners }: Props)
             )
           }
         >
-          PyTorch script
+          {t('runs.torch')}
         </button>
         {learners.length > 0 && (
           <>
             <select
-              aria-label="Learner to download"
+              aria-label={t('runs.learner')}
               value={learner?.id ?? ''}
               onChange={(e) => setLearnerId(e.target.value)}
             >
@@ -158,16 +160,15 @@ export function RunsPanel({ settings, roster, snapshot, exportLearners }: Props)
                 })
               }
             >
-              As a TensorFlow.js model
+              {t('runs.tfjs')}
             </button>
           </>
         )}
       </div>
       <p className="small">
-        A run is saved in this browser when it ends. The model downloads are <code>model.json</code>{' '}
-        and its weights file: put both in one folder and load with{' '}
-        <code>tf.loadLayersModel(&apos;…/{learner?.id ?? 'distilled'}.model.json&apos;)</code>; it
-        outputs logits (apply softmax for probabilities).
+        {t('runs.note.saved')} <code>model.json</code> {t('runs.note.weights')}{' '}
+        <code>tf.loadLayersModel(&apos;…/{learner?.id ?? 'distilled'}.model.json&apos;)</code>
+        {t('runs.note.logits')}
       </p>
       {runs.message && (
         <p role="status" className={`runs-message${runs.message.error ? ' error' : ''}`}>

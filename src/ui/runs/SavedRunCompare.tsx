@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import {
   CartesianGrid,
   Line,
@@ -8,7 +9,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { RunFileV1 } from '../../export/runFileV1.ts';
-import { CHART_MARGIN, EPOCH_AXIS_PROPS, GRID_PROPS, percent } from '../charts/chartStyle.ts';
+import { CHART_MARGIN, epochAxisProps, GRID_PROPS, percent } from '../charts/chartStyle.ts';
 import { ScrollBox } from '../ScrollBox.tsx';
 
 const DASHES = [undefined, '6 3'];
@@ -18,6 +19,7 @@ const DASHES = [undefined, '6 3'];
  * and the learners' accuracy curves overlaid (the second run dashed).
  */
 export function SavedRunCompare({ runs }: { runs: readonly RunFileV1[] }) {
+  const { t } = useTranslation();
   const labels = [...new Set(runs.flatMap((r) => r.roster.members.map((m) => m.label)))];
   const latestOf = (run: RunFileV1, label: string) => {
     const id = run.roster.members.find((m) => m.label === label)?.id;
@@ -38,16 +40,16 @@ export function SavedRunCompare({ runs }: { runs: readonly RunFileV1[] }) {
   );
   return (
     <div className="saved-compare" data-testid="saved-compare">
-      <ScrollBox label="Saved runs compared">
+      <ScrollBox label={t('runs.compare.label')}>
         <table className="compare-table">
           <thead>
             <tr>
-              <th scope="col">Model</th>
+              <th scope="col">{t('runs.compare.model')}</th>
               {runs.map((r, k) => (
                 <th key={k} scope="col">
                   {r.name}
                   <br />
-                  <span className="small">errors · agreement</span>
+                  <span className="small">{t('runs.compare.columns')}</span>
                 </th>
               ))}
             </tr>
@@ -73,12 +75,14 @@ export function SavedRunCompare({ runs }: { runs: readonly RunFileV1[] }) {
       <div
         className="compare-chart"
         role="img"
-        aria-label={`Test accuracy of the learners of ${runs.map((r) => r.name).join(' and ')} over epochs`}
+        aria-label={t('runs.compare.chart', {
+          runs: runs.map((r) => r.name).join(t('runs.compare.and')),
+        })}
       >
         <ResponsiveContainer width="100%" height="100%">
           <LineChart margin={CHART_MARGIN}>
             <CartesianGrid {...GRID_PROPS} />
-            <XAxis {...EPOCH_AXIS_PROPS} allowDuplicatedCategory={false} />
+            <XAxis {...epochAxisProps(t)} allowDuplicatedCategory={false} />
             <YAxis
               domain={[0.8, 1]}
               allowDataOverflow
@@ -103,8 +107,10 @@ export function SavedRunCompare({ runs }: { runs: readonly RunFileV1[] }) {
         </ResponsiveContainer>
       </div>
       <p className="small">
-        Solid: {runs[0]?.name}
-        {runs[1] ? `; dashed: ${runs[1].name}` : ''}.
+        {t('runs.compare.lines', {
+          solid: runs[0]?.name ?? '',
+          dashed: runs[1] ? t('runs.compare.dashed', { name: runs[1].name }) : '',
+        })}
       </p>
     </div>
   );

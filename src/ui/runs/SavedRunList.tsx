@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { encodeRunFile, runFileName, type RunFileV1 } from '../../export/runFileV1.ts';
 import { downloadFile } from './download.ts';
 import { SavedRunCompare } from './SavedRunCompare.tsx';
@@ -8,11 +9,11 @@ const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 /** The runs saved in this browser: open (its link), rename, download, delete, compare two. */
 export function SavedRunList({ runs }: { runs: SavedRuns }) {
+  const { t } = useTranslation();
   const [picked, setPicked] = useState<string[]>([]);
   const [editing, setEditing] = useState<string | null>(null);
   const [shown, setShown] = useState<RunFileV1[] | null>(null);
-  if (runs.list.length === 0)
-    return <p className="small placeholder">No saved runs yet in this browser.</p>;
+  if (runs.list.length === 0) return <p className="small placeholder">{t('runs.list.empty')}</p>;
 
   const compare = async () => {
     const opened: RunFileV1[] = [];
@@ -26,13 +27,13 @@ export function SavedRunList({ runs }: { runs: SavedRuns }) {
 
   return (
     <div className="saved-runs">
-      <h3>Saved in this browser</h3>
+      <h3>{t('runs.list.title')}</h3>
       <ul className="saved-list">
         {runs.list.map((r) => (
           <li key={r.id} data-testid="saved-run">
             <input
               type="checkbox"
-              aria-label={`Pick ${r.name} to compare`}
+              aria-label={t('runs.list.pick', { name: r.name })}
               checked={picked.includes(r.id)}
               onChange={(e) =>
                 setPicked((p) =>
@@ -49,12 +50,17 @@ export function SavedRunList({ runs }: { runs: SavedRuns }) {
                   setEditing(null);
                 }}
               >
-                <input name="name" defaultValue={r.name} aria-label="New name" autoFocus />
-                <button type="submit">OK</button>
+                <input
+                  name="name"
+                  defaultValue={r.name}
+                  aria-label={t('runs.list.newName')}
+                  autoFocus
+                />
+                <button type="submit">{t('runs.list.ok')}</button>
               </form>
             ) : (
               <span className="saved-name">
-                <a href={`?${r.query}`} title="Open this run’s settings">
+                <a href={`?${r.query}`} title={t('runs.list.open')}>
                   {r.name}
                 </a>
                 <span className="small">
@@ -67,11 +73,14 @@ export function SavedRunList({ runs }: { runs: SavedRuns }) {
               </span>
             )}
             <span className="saved-buttons">
-              <button onClick={() => setEditing(r.id)} aria-label={`Rename ${r.name}`}>
-                Rename
+              <button
+                onClick={() => setEditing(r.id)}
+                aria-label={t('runs.list.renameLabel', { name: r.name })}
+              >
+                {t('runs.list.rename')}
               </button>
               <button
-                aria-label={`Download ${r.name}`}
+                aria-label={t('runs.list.downloadLabel', { name: r.name })}
                 onClick={async () => {
                   const run = await runs.open(r.id);
                   if (run)
@@ -82,17 +91,20 @@ export function SavedRunList({ runs }: { runs: SavedRuns }) {
                     );
                 }}
               >
-                Download
+                {t('runs.list.download')}
               </button>
-              <button aria-label={`Delete ${r.name}`} onClick={() => runs.remove(r.id)}>
-                Delete
+              <button
+                aria-label={t('runs.list.deleteLabel', { name: r.name })}
+                onClick={() => runs.remove(r.id)}
+              >
+                {t('runs.list.delete')}
               </button>
             </span>
           </li>
         ))}
       </ul>
       <button disabled={picked.length === 0} onClick={compare}>
-        {picked.length === 2 ? 'Compare the two picked runs' : 'Show the picked run'}
+        {picked.length === 2 ? t('runs.list.compareTwo') : t('runs.list.showOne')}
       </button>
       {shown && <SavedRunCompare runs={shown} />}
     </div>

@@ -1,4 +1,5 @@
 import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
 import { NUM_CLASSES } from '../../data/mnistAssets.ts';
 import { formatProbability } from './formatProbability.ts';
 
@@ -29,10 +30,11 @@ export function ProbabilityBars({
   logScale: boolean;
   trueLabel: number;
 }) {
+  const { t } = useTranslation();
   // Bars share the class's width; the height is a vertical scale, so moving T needs no layout.
   const pairStyle = { '--bars': series.length } as CSSProperties;
   return (
-    <div className="bars" role="group" aria-label="Softmax probability per class">
+    <div className="bars" role="group" aria-label={t('targets.bars')}>
       {Array.from({ length: NUM_CLASSES }, (_, c) => (
         <div key={c} className={`bar-class${c === trueLabel ? ' true-class' : ''}`}>
           <div className="bar-pair" style={pairStyle}>

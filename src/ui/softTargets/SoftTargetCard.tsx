@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { IMAGE_SIZE, NUM_CLASSES } from '../../data/mnistAssets.ts';
 import { logitMatchingMse } from '../../kd/plain.ts';
 import type { SampleDigits } from '../../engine/protocol.ts';
@@ -37,6 +38,7 @@ export function SoftTargetCard({
   pair: LogitPair | null;
   logScale: boolean;
 }) {
+  const { t } = useTranslation();
   const label = samples.labels[k];
   const teacher = series[0];
   const row = (logits: Float32Array) => logits.subarray(k * NUM_CLASSES, (k + 1) * NUM_CLASSES);
@@ -48,21 +50,27 @@ export function SoftTargetCard({
       <div className="digit-card-head">
         <DigitImage
           pixels={samples.pixels.subarray(k * IMAGE_SIZE, (k + 1) * IMAGE_SIZE)}
-          label={`a handwritten ${label}`}
+          label={t('targets.card.image', { label })}
         />
         <figcaption>
-          <strong>true label {label}</strong>
+          <strong>{t('targets.card.trueLabel', { label })}</strong>
           {teacher && (
             <span className="small">
-              {teacher.name} top: {topClasses(teacher.probabilities, 3)}
+              {t('targets.card.top', {
+                name: teacher.name,
+                classes: topClasses(teacher.probabilities, 3),
+              })}
             </span>
           )}
           {mse !== null && pair && (
             <span
               className="small"
-              title={`Mean squared difference of the ${pair.learner.label}'s and the ${pair.teacher.label}'s zero-meaned logits on this digit (the T → ∞ limit of distillation)`}
+              title={t('targets.card.mseTitle', {
+                learner: pair.learner.label,
+                teacher: pair.teacher.label,
+              })}
             >
-              logit-matching MSE: {mse.toFixed(2)}
+              {t('targets.card.mse', { value: mse.toFixed(2) })}
             </span>
           )}
         </figcaption>
@@ -70,7 +78,7 @@ export function SoftTargetCard({
       {series.length > 0 ? (
         <ProbabilityBars logScale={logScale} trueLabel={label} series={series} />
       ) : (
-        <p className="placeholder">Waiting for the models…</p>
+        <p className="placeholder">{t('targets.card.waiting')}</p>
       )}
     </figure>
   );

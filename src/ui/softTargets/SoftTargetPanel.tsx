@@ -1,4 +1,5 @@
 import { Fragment, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { IMAGE_SIZE, NUM_CLASSES } from '../../data/mnistAssets.ts';
 import { softmaxRows } from '../../kd/plain.ts';
 import type { SampleDigits } from '../../engine/protocol.ts';
@@ -47,6 +48,7 @@ export function SoftTargetPanel({
   logScale,
   onLogScale,
 }: Props) {
+  const { t } = useTranslation();
   const [shownDigits, setShownDigits] = useState<number[]>(DEFAULT_CLASSES);
   /** Members switched on or off by hand, by id; the rest follow shownByDefault. */
   const [picked, setPicked] = useState<Readonly<Record<string, boolean>>>({});
@@ -95,7 +97,7 @@ export function SoftTargetPanel({
     <section className="panel soft-targets" aria-labelledby="soft-title">
       <header className="panel-head">
         <h2 id="soft-title">
-          Soft targets at{' '}
+          {t('targets.title')}{' '}
           <span className="mono">T = {temperature.toFixed(temperature < 10 ? 2 : 1)}</span>
         </h2>
         <label className="toggle">
@@ -104,22 +106,25 @@ export function SoftTargetPanel({
             checked={logScale}
             onChange={(e) => onLogScale(e.target.checked)}
           />{' '}
-          Log scale
+          {t('targets.logScale')}
         </label>
       </header>
       <p className="hint">
-        softmax(z / T) of the{' '}
+        {t('targets.hintStart')}{' '}
         {shownMembers.map((m, i) => (
           <Fragment key={m.id}>
-            {i === 0 ? '' : i === shownMembers.length - 1 ? ' and the ' : ', the '}
+            {i === 0
+              ? ''
+              : i === shownMembers.length - 1
+                ? t('targets.listAnd')
+                : t('targets.listComma')}
             <Swatch color={m.color} /> {m.label}
           </Fragment>
         ))}
-        . Raise T and the teacher&apos;s small probabilities for wrong classes (its “dark
-        knowledge”) become visible targets.
+        {t('targets.hintEnd')}
       </p>
       {members.length > 1 && (
-        <div className="member-picks" role="group" aria-label="Models whose bars are shown">
+        <div className="member-picks" role="group" aria-label={t('targets.models')}>
           {members.map((m) => (
             <label key={m.id} className="member-pick">
               <input
@@ -135,18 +140,18 @@ export function SoftTargetPanel({
         </div>
       )}
       {samples && (
-        <div className="digit-strip" role="group" aria-label="Choose test digits to inspect">
+        <div className="digit-strip" role="group" aria-label={t('targets.digits')}>
           {samples.indices.map((index, k) => (
             <button
               key={index}
               className={`digit-pick${shownDigits.includes(k) ? ' selected' : ''}`}
               aria-pressed={shownDigits.includes(k)}
               onClick={() => toggleDigit(k)}
-              title={`Test image #${index} (a ${samples.labels[k]})`}
+              title={t('targets.imageTitle', { index, label: samples.labels[k] })}
             >
               <DigitImage
                 pixels={samples.pixels.subarray(k * IMAGE_SIZE, (k + 1) * IMAGE_SIZE)}
-                label={`test digit ${samples.labels[k]}`}
+                label={t('targets.digitLabel', { label: samples.labels[k] })}
                 size={28}
               />
             </button>
@@ -154,7 +159,7 @@ export function SoftTargetPanel({
         </div>
       )}
       <div className="digit-cards">
-        {!samples && <p className="placeholder">Loading the test digits…</p>}
+        {!samples && <p className="placeholder">{t('targets.loading')}</p>}
         {samples &&
           shownDigits
             .filter((k) => k < count)

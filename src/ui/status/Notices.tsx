@@ -1,4 +1,5 @@
 import { memo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BackendReport } from '../../engine/protocol.ts';
 import type { SettingNotice } from '../../state/urlState.ts';
 
@@ -23,22 +24,25 @@ function NoticesView({
   lost,
   onRestart,
 }: Props) {
+  const { t } = useTranslation();
   const [dismissed, setDismissed] = useState(false);
   return (
     <div className="notices">
       {lost && (
         <div className="notice error" role="alert" data-testid="worker-lost">
-          <strong>Training stopped:</strong> {lost} The curves, results and settings on the page are
-          kept.{' '}
+          <strong>{t('status.notices.trainingStopped')}</strong> {lost} {t('status.notices.kept')}{' '}
           <button className="primary" onClick={onRestart}>
-            Start again
+            {t('status.notices.startAgain')}
           </button>{' '}
-          <span className="small">(a new worker and a new run of these settings)</span>
+          <span className="small">{t('status.notices.newRun')}</span>
         </div>
       )}
       {error && (
         <div className="notice error" role="alert" data-testid="error">
-          <strong>{error.fatal ? 'Cannot continue' : 'Error'}:</strong> {error.message}
+          <strong>
+            {t(error.fatal ? 'status.notices.cannotContinue' : 'status.notices.error')}
+          </strong>{' '}
+          {error.message}
         </div>
       )}
       {pausedReason && (
@@ -53,19 +57,19 @@ function NoticesView({
       ))}
       {backend?.fellBack && (
         <div className="notice warn" role="status" data-testid="backend-fallback">
-          <strong>Backend fallback:</strong> {backend.reason}
+          <strong>{t('status.notices.backendFallback')}</strong> {backend.reason}
         </div>
       )}
       {urlNotices.length > 0 && !dismissed && (
         <div className="notice info" role="status" data-testid="url-notices">
-          <strong>Some settings in the link were adjusted:</strong>
+          <strong>{t('status.notices.urlAdjusted')}</strong>
           <ul>
             {urlNotices.map((n, i) => (
               <li key={i}>{n.message}</li>
             ))}
           </ul>
           <button className="link" onClick={() => setDismissed(true)}>
-            Dismiss
+            {t('status.notices.dismiss')}
           </button>
         </div>
       )}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { BackendReport, Roster, Snapshot } from '../../engine/protocol.ts';
 import { shortLabel } from '../roster/rosterView.ts';
 import { phaseWords, progressWords } from './statusWords.ts';
@@ -18,13 +19,14 @@ export function StatusBar({
   /** The worker is gone: no phase or rate is current any more. */
   stopped?: boolean;
 }) {
+  const { t } = useTranslation();
   const phase = snapshot?.phase ?? 'starting';
   const members = roster?.members ?? [];
   // A combined teacher or a learner reused as teacher has no training step of its own.
   const rated = members.filter((m) => m.origin !== 'combined' && m.origin !== 'earlier learner');
   const s = snapshot?.samplesPerSec ?? {};
   const training = phase === 'teachers' || phase === 'learners';
-  const progress = snapshot ? progressWords(snapshot.progress, members) : '';
+  const progress = snapshot ? progressWords(snapshot.progress, members, t) : '';
   return (
     <div className="status" data-testid="status" data-phase={phase}>
       {/*
@@ -33,20 +35,18 @@ export function StatusBar({
         them would never stop, so they are read on demand, not announced.
       */}
       <span className={`pill phase-${phase}`} role="status" aria-live="polite" aria-atomic="true">
-        {stopped
-          ? 'stopped: the training worker is gone'
-          : phaseWords(phase, snapshot?.progress, members)}
-        {!stopped && training && !snapshot?.running ? ' (paused)' : ''}
+        {stopped ? t('status.stopped') : phaseWords(phase, snapshot?.progress, members, t)}
+        {!stopped && training && !snapshot?.running ? t('status.paused') : ''}
       </span>
       {(training || phase === 'done') && snapshot && (
         <span>
-          epoch <b className="mono">{snapshot.epoch.toFixed(2)}</b> · step{' '}
-          <b className="mono">{snapshot.step}</b>
+          {t('status.epoch')} <b className="mono">{snapshot.epoch.toFixed(2)}</b> ·{' '}
+          {t('status.step')} <b className="mono">{snapshot.step}</b>
         </span>
       )}
       {rated.length > 0 && !stopped && (
-        <span title="Training examples per second of each model's training step">
-          samples/s:{' '}
+        <span title={t('status.rateTitle')}>
+          {t('status.samples')}{' '}
           {rated.map((m, i) => (
             <span key={m.id}>
               {i > 0 ? ' · ' : ''}
@@ -59,7 +59,7 @@ export function StatusBar({
         </span>
       )}
       <span title={backend?.reason} data-testid="backend">
-        backend <b>{backend?.backend ?? '…'}</b>
+        {t('status.backend')} <b>{backend?.backend ?? '…'}</b>
       </span>
       {progress && <span className="progress small">{progress}</span>}
     </div>
