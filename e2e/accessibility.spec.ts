@@ -38,7 +38,12 @@ for (const theme of ['light', 'dark'] as const) {
       await summary.click();
     found.push(...(await seriousViolations(page, 'page')));
     const tabs = page.getByRole('tablist', { name: 'Look inside' }).getByRole('tab');
-    for (const name of await tabs.allInnerTexts()) {
+    // Every tab in the light theme; in the dark one, the tabs with colours of their own (the
+    // heatmaps): the others share the page's colours, checked above.
+    const names = await tabs.allInnerTexts();
+    const checked =
+      theme === 'light' ? names : names.filter((n) => /Dark knowledge|sweep|Mistakes/.test(n));
+    for (const name of checked) {
       await tabs.filter({ hasText: name }).click();
       await expect(tabs.filter({ hasText: name })).toHaveAttribute('aria-selected', 'true');
       await page.waitForTimeout(300);

@@ -97,6 +97,19 @@ test('The missing 3: a student that never saw a 3 recognises 3s, and the bias fi
   await next(page, 2, 2);
   await expect(page.getByTestId('bias-value')).toHaveText('+3.5');
   await expectClaimHolds(page);
+  // Every other digit was trained on; not one 3.
+  const counts = (await page.getByTestId('seen-counts').getAttribute('data-counts'))!
+    .split(',')
+    .map(Number);
+  expect(counts[3]).toBe(0);
+  for (const d of [0, 1, 2, 4, 5, 6, 7, 8, 9]) expect(counts[d]).toBeGreaterThan(100);
+  // The learner tries a larger shift: the errors on 3s change at once, and the link keeps it.
+  const omitted = page.getByTestId('omitted-errors-distilled');
+  const before = Number((await omitted.innerText()).split('/')[0]);
+  await dragSlider(page, /Bias shift/, 1);
+  await expect(page.getByTestId('bias-value')).toHaveText('+10.0');
+  await expect.poll(async () => Number((await omitted.innerText()).split('/')[0])).not.toBe(before);
+  await expect(page).toHaveURL(/bias=10/);
   await finish(page);
   expect(errors).toEqual([]);
 });
@@ -106,7 +119,7 @@ test('Small students want a lower T: the 30-30 twin at T = 2 beats the one at T 
 }) => {
   test.setTimeout(TRAIN_TIMEOUT_MS + 60_000);
   const errors = collectConsoleErrors(page);
-  await page.goto('./?lesson=small-student');
+  await page.goto('./?lesson=small-student&fraction=0.3');
   await trainToEnd(page);
   await expectClaimHolds(page);
   await next(page, 2, 2);
@@ -132,7 +145,8 @@ test('Many teachers into one: the ensemble beats its weaker members, and its stu
 }) => {
   test.setTimeout(TRAIN_TIMEOUT_MS + 60_000);
   const errors = collectConsoleErrors(page);
-  await page.goto('./?lesson=ensemble');
+  // A fifth of the transfer set keeps the run short (less data favours distillation further).
+  await page.goto('./?lesson=ensemble&fraction=0.2');
   await expectPhase(page, 'ready', READY_TIMEOUT_MS);
   await expectClaimHolds(page, 60_000);
   await next(page, 2, 2);
