@@ -15,10 +15,7 @@ export function PageHeader({
     <header className="top">
       <div className="brand">
         <h1>KD Playground</h1>
-        <p className="tagline">
-          Knowledge distillation on real MNIST, trained live in your browser: a small student learns
-          from a big teacher&apos;s soft targets, beside a twin that sees only hard labels.
-        </p>
+        <p className="tagline">{t('header.tagline')}</p>
       </div>
       <div className="top-actions">
         <label className="theme-choice small">
