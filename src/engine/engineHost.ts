@@ -8,11 +8,18 @@ import { loadSplit } from '../data/loadMnist.ts';
 import { matMulForBackend } from '../kernels/denseMatMul.ts';
 import { chooseBackend } from './backend.ts';
 import type { TeacherWeights } from './members.ts';
-import type { Command, LiveHyper, SampleDigits, Snapshot, WorkerMessage } from './protocol.ts';
+import type {
+  Command,
+  LiveHyper,
+  SampleDigits,
+  SizeRow,
+  Snapshot,
+  WorkerMessage,
+} from './protocol.ts';
 import type { Recipe, TeacherSpec } from './recipe.ts';
 import { pickSampleDigits, sampleDigitsAt } from './sampleDigits.ts';
 import { memberLogits } from './sampleLogits.ts';
-import { measureSizes } from './sizeReport.ts';
+import { MeasureCancelled, measureSizes } from './sizeReport.ts';
 import { exportLayersModel } from '../models/layersModelExport.ts';
 import { IMAGE_SIZE, NUM_CLASSES } from '../data/mnistAssets.ts';
 
@@ -40,6 +47,8 @@ export class EngineHost {
   private samples: SampleDigits | null = null;
   private readonly weights = new Map<string, Promise<TeacherWeights | null>>();
   private ready: Promise<void> = Promise.resolve();
+  /** Play and pause commands so far: a size measurement resumes training only if none came meanwhile. */
+  private controlled = 0;
 
   constructor(private readonly post: Post) {}
 
@@ -53,9 +62,11 @@ export class EngineHost {
         this.session?.setHyper(command.hyper);
         return;
       case 'play':
+        this.controlled++;
         await this.ready;
         return this.session?.play();
       case 'pause':
+        this.controlled++;
         this.session?.pause();
         return;
       case 'step':
@@ -150,13 +161,21 @@ export class EngineHost {
       return;
     }
     const wasRunning = session.running;
+    const controlled = this.controlled;
     if (wasRunning) {
       session.pause();
       await session.stopped();
     }
-    const rows = measureSizes(session.run, this.test!);
+    // The worker answers pings and commands while it measures; a reset or restart cancels it.
+    let rows: SizeRow[] | null = null;
+    try {
+      rows = await measureSizes(session.run, this.test!, () => this.session === session);
+    } catch (e) {
+      if (!(e instanceof MeasureCancelled)) throw e;
+    }
     this.post({ type: 'sizeReport', requestId, runId: session.runId, rows });
-    if (wasRunning && this.session === session) void session.play();
+    if (wasRunning && this.session === session && this.controlled === controlled)
+      void session.play();
   }
 
   fail(e: unknown, fatal: boolean): void {

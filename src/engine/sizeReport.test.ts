@@ -4,7 +4,7 @@ import { IMAGE_SIZE } from '../data/mnistAssets.ts';
 import { matMulForBackend } from '../kernels/denseMatMul.ts';
 import { countErrors } from '../kd/index.ts';
 import { memberLogits, sampleLogitsOf } from './sampleLogits.ts';
-import { measureSizes, quantizedCopy } from './sizeReport.ts';
+import { MeasureCancelled, measureSizes, quantizedCopy } from './sizeReport.ts';
 import { sessionsOnWasm, smallRecipe, syntheticSplit } from './testRecipes.testutil.ts';
 
 const matMul = matMulForBackend('wasm');
@@ -12,12 +12,12 @@ const matMul = matMulForBackend('wasm');
 describe('the size trade-off and inference on the page’s own images', () => {
   const openSession = sessionsOnWasm();
 
-  it('measures every member: bytes by formula, errors that match the evaluation, 8-bit errors close', () => {
+  it('measures every member: bytes by formula, errors that match the evaluation, 8-bit errors close', async () => {
     const data = { train: syntheticSplit(640, 21), test: syntheticSplit(200, 22) };
     const session = openSession(data, smallRecipe(), { temperature: 4, alpha: 0.5 }, { matMul });
     session.runToEnd();
     const before = tf.memory().numTensors;
-    const rows = measureSizes(session.run, data.test);
+    const rows = await measureSizes(session.run, data.test);
     expect(tf.memory().numTensors).toBe(before);
     expect(rows.map((r) => r.id)).toEqual(['teacher', 'distilled', 'control']);
     const { latest } = session.run.history;
@@ -33,6 +33,20 @@ describe('the size trade-off and inference on the page’s own images', () => {
     expect(student.parameters).toBe(24_790);
     expect(student.bytesFloat32).toBe(4 * 24_790);
     expect(student.bytesInt8).toBe(24_720 + 8 * 70);
+  });
+
+  it('stops with MeasureCancelled when its run is replaced mid-way, leaking no tensor', async () => {
+    const data = { train: syntheticSplit(640, 27), test: syntheticSplit(1000, 28) };
+    const session = openSession(data, smallRecipe(), { temperature: 4, alpha: 0.5 }, { matMul });
+    session.runToEnd();
+    const before = tf.memory().numTensors;
+    // Alive for the first few chunks only: the run is "replaced" inside the first member's passes.
+    let checks = 0;
+    await expect(measureSizes(session.run, data.test, () => ++checks < 4)).rejects.toBeInstanceOf(
+      MeasureCancelled,
+    );
+    expect(checks).toBe(4);
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   it('gives a quantized copy whose kernels are within half a step of the original, per column', () => {

@@ -12,6 +12,7 @@ import { dequantizeKernel, quantizeKernel, storedBytes } from '../models/quantiz
 import { EvaluationJob } from './evaluation.ts';
 import type { SizeRow } from './protocol.ts';
 import type { RunView } from './sampleLogits.ts';
+import { yieldToEventLoop } from './yieldToEventLoop.ts';
 
 const now = () => performance.now();
 
@@ -28,11 +29,35 @@ export function quantizedCopy(model: Mlp): Mlp {
   return copy;
 }
 
-function evaluate(test: MnistSplit, id: string, model: Mlp): { errors: number; ms: number } {
+/** Thrown when the run being measured was replaced (reset, restart) before the report was done. */
+export class MeasureCancelled extends Error {
+  constructor() {
+    super('The size measurement was cancelled: its run was replaced.');
+  }
+}
+
+/**
+ * Classifies the test set chunk by chunk, yielding to the worker's queue between chunks so a
+ * ping, a pause or a reset is answered at once (a whole pass of a big teacher takes seconds);
+ * only the chunks themselves are timed.
+ */
+async function evaluate(
+  test: MnistSplit,
+  id: string,
+  model: Mlp,
+  alive: () => boolean,
+): Promise<{ errors: number; ms: number }> {
   const job = new EvaluationJob(test, [{ id, model }], 0);
-  const start = now();
-  job.runToEnd();
-  return { errors: job.errors()[0][1], ms: now() - start };
+  let ms = 0;
+  for (;;) {
+    if (!alive()) throw new MeasureCancelled();
+    const start = now();
+    const done = job.runChunk();
+    ms += now() - start;
+    if (done) break;
+    await yieldToEventLoop();
+  }
+  return { errors: job.errors()[0][1], ms };
 }
 
 /** Members that have weights of their own: trained or loaded teachers and every learner. */
@@ -43,16 +68,22 @@ function measurable(run: RunView): { id: string; model: Mlp }[] {
   return out;
 }
 
-export function measureSizes(run: RunView, test: MnistSplit): SizeRow[] {
+/** `alive` says whether the run is still the one measured; when it turns false this throws MeasureCancelled. */
+export async function measureSizes(
+  run: RunView,
+  test: MnistSplit,
+  alive: () => boolean = () => true,
+): Promise<SizeRow[]> {
   const rows: SizeRow[] = [];
   for (const { id, model } of measurable(run)) {
     // A first pass warms the backend's kernels up (and packs weights); the second is timed.
-    evaluate(test, id, model);
-    const { errors, ms } = evaluate(test, id, model);
+    await evaluate(test, id, model, alive);
+    const { errors, ms } = await evaluate(test, id, model, alive);
+    if (!alive()) throw new MeasureCancelled();
     const int8 = quantizedCopy(model);
     let errorsInt8: number;
     try {
-      errorsInt8 = evaluate(test, id, int8).errors;
+      errorsInt8 = (await evaluate(test, id, int8, alive)).errors;
     } finally {
       disposeMlp(int8);
     }

@@ -28,7 +28,13 @@ export function StatusBar({
   const training = phase === 'teachers' || phase === 'learners';
   const progress = snapshot ? progressWords(snapshot.progress, members, t) : '';
   return (
-    <div className="status" data-testid="status" data-phase={phase}>
+    <div
+      className="status"
+      data-testid="status"
+      data-phase={phase}
+      data-run={snapshot?.runId}
+      data-tensors={snapshot?.tensors}
+    >
       {/*
         The only live part: what the run is doing and whether it is paused, a few changes a
         minute. Steps, epochs and rates change five times a second: a screen reader that spoke
