@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { matMulForBackend } from '../kernels/denseMatMul.ts';
+import { matMulForBackend, type MatMul } from '../kernels/denseMatMul.ts';
 import { sessionsOnWasm, smallRecipe, syntheticSplit } from './testRecipes.testutil.ts';
 import type { Snapshot } from './protocol.ts';
 
@@ -170,6 +170,43 @@ describe('a session', () => {
     expect(reasons[0]).toMatch(/loss of .* became (NaN|Infinity)/);
     expect(reasons[0]).toMatch(/Lower the learning rate/);
     expect(snapshots[snapshots.length - 1].running).toBe(false);
+  });
+
+  it('pauses with a reason when the backend throws mid-run, keeps what was recorded, and resumes', async () => {
+    const data = { train: syntheticSplit(320, 10), test: syntheticSplit(100, 11) };
+    const reasons: string[] = [];
+    // The backend's kernel, failing on demand (a lost GPU context, a kernel error).
+    let failing = false;
+    const faultyMatMul: MatMul = (a, b, inputIsData) => {
+      if (failing) throw new Error('injected kernel failure');
+      return matMul(a, b, inputIsData);
+    };
+    const session = openSession(
+      data,
+      smallRecipe({ schedule: { epochs: 1, batchSize: 32, learningRate: 0.003, evalEvery: 5 } }),
+      { temperature: 4, alpha: 0.5 },
+      { matMul: faultyMatMul, onPaused: (r) => reasons.push(r), snapshotIntervalMs: 1e9 },
+    );
+    while (session.run.phase !== 'learners' || session.run.evaluating) session.run.tick();
+    for (let i = 0; i < 6; i++) await session.step();
+    const recorded = { loss: session.run.history.loss.length, steps: session.run.totalSteps };
+    expect(recorded.loss).toBeGreaterThan(0);
+    failing = true;
+    await session.play();
+    expect(session.running).toBe(false);
+    expect(reasons).toEqual([
+      'Training paused: a training step failed on the wasm backend (injected kernel failure). What was trained and measured so far is kept; press Resume to try again, or choose another backend in Run settings.',
+    ]);
+    expect(session.run.history.loss.length).toBe(recorded.loss);
+    expect(session.run.totalSteps).toBe(recorded.steps);
+    // A step fails the same way, once more, and nothing is lost.
+    await session.step();
+    expect(reasons).toHaveLength(2);
+    // The backend recovers: Resume trains on to the end.
+    failing = false;
+    await session.play();
+    expect(session.finished).toBe(true);
+    expect(session.run.totalSteps).toBeGreaterThan(recorded.steps);
   });
 
   it('steps once, pauses and plays to the end, posting each evaluation once', async () => {

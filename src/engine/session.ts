@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { LiveHyper, Roster, Snapshot, TestEvaluation } from './protocol.ts';
 import type { Recipe } from './recipe.ts';
 import { Run, type RunData, type RunOptions } from './run.ts';
+import type { TickResult } from './runTypes.ts';
 
 export interface SessionOptions extends RunOptions {
   /** Increases with every run, so the page can drop an older run's messages. */
@@ -17,7 +18,7 @@ export interface SessionOptions extends RunOptions {
   onSnapshot?: (snapshot: Snapshot) => void;
   /** A finished test-set evaluation, once each (logits are the run's own: copy before transferring). */
   onEvaluation?: (evaluation: TestEvaluation) => void;
-  /** Training paused by itself (diverged), with the reason. */
+  /** Training paused by itself (diverged, or a step failed in the backend), with the reason. */
   onPaused?: (reason: string) => void;
   /** How the loop lets other work run between ticks (the worker: a MessageChannel yield). */
   yieldToLoop?: () => Promise<void>;
@@ -97,10 +98,9 @@ export class Session {
     this.looping = true;
     try {
       while (this.running) {
-        const result = this.run.tick();
-        if (result === 'diverged') {
+        const result = this.tickOrPause();
+        if (result === 'diverged' || result === 'failed') {
           this.running = false;
-          this.options.onPaused?.(this.run.divergence);
           this.emit();
           break;
         }
@@ -125,11 +125,8 @@ export class Session {
     const before = this.run.totalSteps;
     try {
       while (!this.running && !this.finished) {
-        const result = this.run.tick();
-        if (result === 'diverged') {
-          this.options.onPaused?.(this.run.divergence);
-          break;
-        }
+        const result = this.tickOrPause();
+        if (result === 'diverged' || result === 'failed') break;
         if (this.run.totalSteps !== before && !this.run.evaluating) break;
         if (this.due()) this.emit();
         await this.yieldToLoop();
@@ -186,6 +183,24 @@ export class Session {
   dispose(): void {
     this.running = false;
     this.run.dispose();
+  }
+
+  /**
+   * One tick; a divergence or an error thrown by the backend (a kernel, a lost GPU context) pauses
+   * the run with its reason instead of ending the loop: what the run has learnt and recorded stays.
+   */
+  private tickOrPause(): TickResult | 'failed' {
+    try {
+      const result = this.run.tick();
+      if (result === 'diverged') this.options.onPaused?.(this.run.divergence);
+      return result;
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      this.options.onPaused?.(
+        `Training paused: a training step failed on the ${tf.getBackend()} backend (${message}). What was trained and measured so far is kept; press Resume to try again, or choose another backend in Run settings.`,
+      );
+      return 'failed';
+    }
   }
 
   private due(): boolean {
