@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { chartPoints, clickStep, expectPhase, firstStep, openReady } from './helpers.ts';
 
 /** The page's training worker, as Playwright sees it. */
@@ -80,19 +81,35 @@ test('a corrupt teacher file (random bytes of the right length) is refused by na
   await expectPhase(page, 'teachers', 60_000);
 });
 
-test('a data file answered by a web page (an SPA fallback) is named as probably missing', async ({
+test('a data file that is missing, truncated, of another format or an SPA fallback page is named, with what is wrong and the command that rebuilds it', async ({
   page,
 }) => {
-  await page.route('**/data/mnist-test-labels.idx1.gz', (route) =>
-    route.fulfill({
-      contentType: 'text/html',
+  test.setTimeout(120_000);
+  const file = 'mnist-test-labels.idx1.gz';
+  const real = readFileSync(`public/data/${file}`);
+  const cases: { body: Buffer | string; status?: number; type?: string; says: RegExp }[] = [
+    { body: 'not found', status: 404, says: /HTTP 404/ },
+    // Half the gzip stream: the decompressor fails before the end.
+    { body: real.subarray(0, real.length >> 1), says: /gzip data is corrupt/ },
+    // Bytes that are not gzip and not IDX: the magic number is wrong.
+    { body: Buffer.from([0, 0, 9, 9, 0, 0, 0, 1, 7]), says: /magic|not an IDX/i },
+    {
       body: '<!doctype html><html><body>app</body></html>',
-    }),
-  );
-  await page.goto('./');
-  const error = page.getByTestId('error');
-  await expect(error).toContainText('mnist-test-labels', { timeout: 30_000 });
-  await expect(error).toContainText(/web page|missing/);
+      type: 'text/html',
+      says: /web page .*probably missing/,
+    },
+  ];
+  for (const c of cases) {
+    await page.unrouteAll();
+    await page.route(`**/data/${file}`, (route) =>
+      route.fulfill({ status: c.status ?? 200, body: c.body, contentType: c.type }),
+    );
+    await page.goto('./');
+    const error = page.getByTestId('error');
+    await expect(error).toContainText(file, { timeout: 30_000 });
+    await expect(error).toContainText(c.says);
+    await expect(error).toContainText('npm run prepare-data');
+  }
 });
 
 test('two Apply & restart while the data loads (seed, then teacher): the run is the last one asked for', async ({

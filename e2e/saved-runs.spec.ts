@@ -73,6 +73,22 @@ test('runs are saved when they end, survive a reload, can be renamed, compared, 
   for (let i = 0; i < labels.count; i++) if (predicted[i] !== labels.labels[i]) wrong++;
   expect(wrong).toBe(second);
 
+  // The accuracy chart as an SVG drawing and a PNG image: title, legend and curves, colours resolved.
+  const chart = page.getByTestId('accuracy-chart');
+  await chart.getByRole('button', { name: 'SVG', exact: true }).click();
+  await chart.getByRole('button', { name: 'PNG', exact: true }).click();
+  await expect.poll(() => downloads.length).toBe(4);
+  const svg = readFileSync(downloads.find((d) => d.name === 'kd-accuracy-chart.svg')!.path, 'utf8');
+  expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="(\d+)"/);
+  expect(svg).toContain('Test accuracy (10,000 digits)');
+  expect(svg).toContain('distilled student');
+  expect(svg).toMatch(/<path[^>]+stroke="(#|rgb)/);
+  expect(svg).not.toContain('var(');
+  const png = readFileSync(downloads.find((d) => d.name === 'kd-accuracy-chart.png')!.path);
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  // Twice the drawing's size: IHDR holds the width at byte 16.
+  expect(png.readUInt32BE(16)).toBe(2 * Number(/width="(\d+)"/.exec(svg)![1]));
+
   await page.reload();
   const saved = page.getByTestId('saved-run');
   await expect(saved).toHaveCount(2);

@@ -10,7 +10,9 @@
  *   - KD overhead (distilled / control step time) and ours / naive peer, pair by pair per run;
  *   - WASM with threads, on a cross-origin-isolated server;
  *   - the real app: startup on a cold cache, T-slider → repaint latency while training, long tasks;
- *   - memory: numTensors and heap every 500 steps over 5,000 steps.
+ *   - memory: numTensors and heap every 500 steps over 5,000 steps;
+ *   - the soak: the app trains 20,000 student steps (--soak-steps), worker tensors and page heap
+ *     after GC every 2,000 (--skip-soak; --only-soak measures it alone into bench/results.json).
  * Every figure is a median of the runs with min and max. Nothing here is asserted in tests.
  */
 import { execSync } from 'node:child_process';
@@ -20,6 +22,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { preview } from 'vite';
 import type { BenchResult } from '../src/bench/benchProtocol.ts';
 import { measureResponsiveness, measureStartup } from './lib/appBench.ts';
+import { measureAppSoak, soakMarkdown, type SoakResult } from './lib/appSoak.ts';
 import { CHROMIUM_ARGS, chromiumExecutable } from './lib/chromium.ts';
 import { flag, numberOption, textOption } from './lib/cliOptions.ts';
 import { renderMarkdown, summarize, type Stat } from './lib/benchSummary.ts';
@@ -36,6 +39,7 @@ if (flag('render')) {
       memory: Parameters<typeof summarize>[1];
       startup: Parameters<typeof summarize>[2];
       responsiveness: Parameters<typeof summarize>[3];
+      soak?: SoakResult | null;
     };
   };
   const { results, memory, startup, responsiveness } = saved.raw;
@@ -46,11 +50,14 @@ if (flag('render')) {
       saved.machine,
       summarize(results, memory, startup, responsiveness),
       saved.threadsUsed ?? {},
-    ),
+    ) + (saved.raw.soak ? `\n${soakMarkdown(saved.raw.soak).join('\n')}` : ''),
   );
   process.exit(0);
 }
 const quick = flag('quick');
+/** `--only-soak`: measure the soak alone and merge it into the committed bench/results.json. */
+const onlySoak = flag('only-soak');
+const soakSteps = numberOption('soak-steps', quick ? 4_000 : 20_000);
 const runs = numberOption('runs', quick ? 1 : 3);
 const backends = (textOption('backends') ?? 'wasm,webgl,webgpu,cpu').split(',');
 /**
@@ -133,8 +140,13 @@ const results: { label: string; results: BenchResult[]; failure?: string }[] = [
 let memory: BenchResult['memory'] = [];
 const startup: Awaited<ReturnType<typeof measureStartup>>[] = [];
 let responsiveness: Awaited<ReturnType<typeof measureResponsiveness>> | null = null;
+let soak: SoakResult | null = null;
 try {
-  for (const backend of backends) {
+  if (onlySoak) {
+    soak = await measureAppSoak(browser, `http://localhost:${PORT}/`, soakSteps);
+    log('soak done');
+  }
+  for (const backend of onlySoak ? [] : backends) {
     const plan = PLAN[backend] ?? PLAN.cpu;
     const entry: (typeof results)[number] = { label: backend, results: [] };
     for (let run = 0; run < plan.runs; run++) {
@@ -150,7 +162,7 @@ try {
     }
     results.push(entry);
   }
-  if (backends.includes('wasm')) {
+  if (backends.includes('wasm') && !onlySoak) {
     // tfjs's own thread count (half the cores), then one thread per core: what a learner's
     // machine with spare cores would get, at the cost of the page's own core here.
     for (const threads of [undefined, cpus().length]) {
@@ -181,7 +193,7 @@ try {
     if (typeof soak !== 'string') memory = soak.memory;
     log('memory soak done');
   }
-  if (!flag('skip-app')) {
+  if (!flag('skip-app') && !onlySoak) {
     for (let run = 0; run < runs; run++)
       startup.push(await measureStartup(browser, `http://localhost:${PORT}/`));
     log('startup done');
@@ -191,6 +203,10 @@ try {
       quick ? 100 : 150,
     );
     log('responsiveness done');
+  }
+  if (!flag('skip-soak') && !onlySoak) {
+    soak = await measureAppSoak(browser, `http://localhost:${PORT}/`, soakSteps);
+    log('soak done');
   }
 } finally {
   await browser.close();
@@ -204,6 +220,19 @@ const threadsUsed = Object.fromEntries(
     .filter((r) => r.label.includes('isolated'))
     .map((r) => [r.label, r.results[0]?.threads ?? null]),
 );
+if (onlySoak) {
+  // Merge into the committed measurements; everything else stays as it was measured.
+  const saved = JSON.parse(readFileSync('bench/results.json', 'utf8')) as {
+    raw: Record<string, unknown>;
+    soakCommand?: string;
+  };
+  saved.raw.soak = soak;
+  saved.soakCommand = `npm run bench -- ${args.join(' ')}`;
+  writeFileSync('bench/results.json', `${JSON.stringify(saved, null, 2)}\n`);
+  execSync('tsx scripts/bench.ts --render', { stdio: 'inherit' });
+  console.log(JSON.stringify({ soak: { ...soak, samples: undefined } }, null, 2));
+  process.exit(0);
+}
 const summary = summarize(results, memory, startup, responsiveness);
 const report = {
   date: new Date().toISOString(),
@@ -212,13 +241,24 @@ const report = {
   runs,
   threadsUsed,
   summary,
-  raw: { results, memory, startup, responsiveness },
+  raw: { results, memory, startup, responsiveness, soak },
 };
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', `${JSON.stringify(report, null, 2)}\n`);
 writeFileSync(
   'bench/results.md',
-  renderMarkdown(report.command, report.machine, summary, threadsUsed),
+  renderMarkdown(report.command, report.machine, summary, threadsUsed) +
+    (soak ? `\n${soakMarkdown(soak).join('\n')}` : ''),
 );
-console.log(JSON.stringify({ command: report.command, targets: summary.targets }, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      command: report.command,
+      targets: summary.targets,
+      soak: soak && { tensorDrift: soak.tensorDrift, heapGrowthPercent: soak.heapGrowthPercent },
+    },
+    null,
+    2,
+  ),
+);
 export type { Stat };

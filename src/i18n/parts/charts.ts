@@ -10,6 +10,13 @@ export const chartsPart = part(
     epochAxis: 'epochs of training (each model)',
     epochAt: 'epoch {{epoch}}',
     listSeparator: ', ',
+    download: {
+      group: 'Download “{{title}}”',
+      pngTitle: 'Download this chart as a PNG image (twice the size on screen)',
+      svgTitle: 'Download this chart as an SVG drawing',
+      noPlot: 'the chart has nothing drawn yet',
+      failed: 'The image could not be made: {{message}}',
+    },
     table: {
       toggle: 'As a table',
       label: '{{caption}}: points',
@@ -58,6 +65,13 @@ export const chartsPart = part(
     epochAxis: '训练轮次（每个模型各自计）',
     epochAt: '第 {{epoch}} 轮',
     listSeparator: '，',
+    download: {
+      group: '下载“{{title}}”',
+      pngTitle: '将此图表下载为 PNG 图片（屏幕尺寸的两倍）',
+      svgTitle: '将此图表下载为 SVG 矢量图',
+      noPlot: '图表尚未绘制任何内容',
+      failed: '无法生成图片：{{message}}',
+    },
     table: {
       toggle: '以表格显示',
       label: '{{caption}}：数据点',

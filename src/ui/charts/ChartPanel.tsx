@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, LineChart, ResponsiveContainer, XAxis } from 'recharts';
+import { ChartDownloads } from './ChartDownloads.tsx';
 import { ChartLegend, type LegendItem } from './ChartLegend.tsx';
 import { ChartTable, type TableColumn } from './ChartTable.tsx';
 import { CHART_MARGIN, epochAxisProps, GRID_PROPS } from './chartStyle.ts';
@@ -39,8 +40,10 @@ export function ChartPanel<Row extends { epoch: number }>({
   columns,
 }: Props<Row>) {
   const { t } = useTranslation();
+  const panel = useRef<HTMLElement>(null);
   return (
     <section
+      ref={panel}
       className="panel chart"
       aria-labelledby={titleId}
       data-testid={testId}
@@ -58,7 +61,10 @@ export function ChartPanel<Row extends { epoch: number }>({
         </ResponsiveContainer>
       </div>
       {note}
-      <ChartTable rows={data} columns={columns} caption={title} />
+      <div className="chart-foot">
+        <ChartTable rows={data} columns={columns} caption={title} />
+        <ChartDownloads panel={panel} title={title} legend={legend} fileName={`kd-${testId}`} />
+      </div>
     </section>
   );
 }
