@@ -5,6 +5,8 @@
 import fc from 'fast-check';
 import { clampStep, lessonById } from '../lessons/lessonSettings.ts';
 import { describe, expect, it } from 'vitest';
+import { i18next } from '../i18n/i18n.ts';
+import { noticeText } from '../ui/useUrlSettings.ts';
 import { parseDecimal, quantize } from './numberFormat.ts';
 import type { SettingSpec } from './schemaTypes.ts';
 import type { Settings, SettingKey } from './settingsSchema.ts';
@@ -345,5 +347,67 @@ describe('serializeSettings then parseSettings under fuzzing', () => {
       }),
       { seed: 20240107, numRuns: RUNS },
     );
+  });
+});
+
+/** One query string for each kind of notice and of reason a value is not taken as given. */
+const EVERY_KIND = [
+  'foo=bar',
+  't=4',
+  'T=4&T=6',
+  'T=500',
+  'T=0.5',
+  'seed=41.6',
+  'alpha=0.555',
+  'lr=0.00123456',
+  'batch=100',
+  'T=',
+  'T=hot',
+  'student=999',
+  'preset=nope',
+  'digits=x',
+  'embed=yes',
+  'biasClasses=3x',
+  'biasClasses=x',
+  'hide=foo',
+  'hide=foo,bar,charts',
+  'lesson=missing-3&step=9',
+  'lesson=missing-3&step=x',
+  'step=3',
+];
+
+describe('the notices in the page’s languages', () => {
+  const en = i18next.getFixedT('en');
+  const zh = i18next.getFixedT('zh');
+
+  it('words every notice in English exactly as its message', () => {
+    fc.assert(
+      fc.property(fc.oneof(queryString, pairs.map(asParams)), (search) => {
+        for (const n of parseSettings(search).notices)
+          expect(noticeText(n, en, 'en')).toBe(n.message);
+      }),
+      { seed: 20240108, numRuns: RUNS },
+    );
+    for (const query of EVERY_KIND) {
+      const { notices } = parseSettings(query);
+      expect(notices.length, query).toBeGreaterThan(0);
+      for (const n of notices) expect(noticeText(n, en, 'en')).toBe(n.message);
+    }
+  });
+
+  it('words every kind of notice in Chinese, keeping keys, values and numbers', () => {
+    const words = EVERY_KIND.flatMap((query) =>
+      parseSettings(query).notices.map((n) => noticeText(n, zh, 'zh')),
+    );
+    for (const text of words) {
+      expect(text).not.toMatch(
+        /\b(using|ignored|is not|names?|steps|significant|in all|default|nearest|maximum|minimum)\b/,
+      );
+    }
+    expect(words).toContain('T=500 超过最大值 50，改用 50。');
+    expect(words).toContain('未知的设置“t”，已忽略；你是不是想写“T”？');
+    expect(words).toContain('alpha=0.555 已舍入（步长 0.01），改用 0.56。');
+    expect(words).toContain('biasClasses=x 含有非数字的字符，改用：无。');
+    expect(words).toContain('step=9：课程“消失的 3”只有 2 步；改用第 2 步。');
   });
 });

@@ -83,6 +83,7 @@ describe('parseSettings', () => {
         urlKey: 'T',
         raw: '500',
         message: 'T=500 is above the maximum 50; using 50.',
+        detail: { kind: 'value', given: '500', why: { kind: 'aboveMax', limit: '50', used: '50' } },
       },
     ]);
   });
@@ -128,6 +129,18 @@ describe('parseSettings', () => {
         urlKey: 'student',
         raw: '999',
         message: 'student=999 is not one of 800-800, 300-300, 30-30; using the default 800-800.',
+        detail: {
+          kind: 'value',
+          given: '999',
+          why: {
+            kind: 'fallback',
+            problem: {
+              kind: 'notOption',
+              options: { listed: ['800-800', '300-300', '30-30'], total: 3 },
+            },
+            used: '800-800',
+          },
+        },
       },
     ]);
   });
@@ -216,7 +229,13 @@ describe('parseSettings', () => {
     expect(settings).toEqual({ ...DEFAULT_SETTINGS, temperature: 4 });
     expect(settings).not.toHaveProperty('foo');
     expect(notices).toEqual([
-      { key: null, urlKey: 'foo', raw: 'bar', message: 'Unknown setting "foo" ignored.' },
+      {
+        key: null,
+        urlKey: 'foo',
+        raw: 'bar',
+        message: 'Unknown setting "foo" ignored.',
+        detail: { kind: 'unknownKey', given: 'foo' },
+      },
     ]);
   });
 

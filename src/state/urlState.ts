@@ -7,8 +7,27 @@ import type { Settings, SettingKey } from './settingsSchema.ts';
 import { DEFAULT_SETTINGS, SETTING_KEYS, SETTINGS_SCHEMA } from './settingsSchema.ts';
 import { presetById } from './presets.ts';
 import { clampStep, lessonById, lessonSettings } from '../lessons/lessonSettings.ts';
-import type { Resolved } from './settingValue.ts';
+import type { LessonId } from '../lessons/lessonIds.ts';
+import type { Resolved, Why } from './settingValue.ts';
 import { formatValue, normalizeValue, parseRawValue } from './settingValue.ts';
+
+export type { NamedOptions, Precision, Problem, Why } from './settingValue.ts';
+
+/**
+ * What a notice says, as data, for a page that words it in another language. `given` is the
+ * key or value as the message quotes it (at most 40 characters, then an ellipsis).
+ */
+export type NoticeDetail =
+  /** A URL key that is no setting; `near` is the setting's key it differs from only in case. */
+  | { kind: 'unknownKey'; given: string; near?: string }
+  /** The key is given `times` times; the last value, `given`, is taken. */
+  | { kind: 'repeated'; times: number; given: string }
+  /** The value `given` is not taken as it is, for the reason `why`. */
+  | { kind: 'value'; given: string; why: Why }
+  /** The lesson step `given` is past the last of the lesson's `steps`; step `used` is taken. */
+  | { kind: 'stepPastEnd'; given: string; lesson: LessonId; steps: number; used: number }
+  /** A lesson step without a lesson. */
+  | { kind: 'stepWithoutLesson'; given: string };
 
 export interface SettingNotice {
   /** The setting concerned; null for a URL key that is no setting (it is ignored). */
@@ -17,6 +36,8 @@ export interface SettingNotice {
   raw: string;
   /** A sentence for the page, e.g. "T=500 is above the maximum 50; using 50." */
   message: string;
+  /** The sentence as data: what a page in another language words for itself. */
+  detail: NoticeDetail;
 }
 
 export interface ParsedSettings {
@@ -53,12 +74,17 @@ function quote(text: string): string {
   return head.length <= QUOTED_CHARS ? text : `${head.slice(0, QUOTED_CHARS).join('')}…`;
 }
 
-function unknownKeyMessage(urlKey: string): string {
+function unknownKeyNotice(urlKey: string, raw: string): SettingNotice {
   const lower = urlKey.toLowerCase();
   const near = [...KEY_BY_URL_KEY.keys()].find((k) => k.toLowerCase() === lower);
-  return near === undefined
-    ? `Unknown setting "${quote(urlKey)}" ignored.`
-    : `Unknown setting "${quote(urlKey)}" ignored; did you mean "${near}"?`;
+  const given = quote(urlKey);
+  const message =
+    near === undefined
+      ? `Unknown setting "${given}" ignored.`
+      : `Unknown setting "${given}" ignored; did you mean "${near}"?`;
+  const detail: NoticeDetail =
+    near === undefined ? { kind: 'unknownKey', given } : { kind: 'unknownKey', given, near };
+  return { key: null, urlKey, raw, message, detail };
 }
 
 export function parseSettings(search: string | URLSearchParams): ParsedSettings {
@@ -70,7 +96,7 @@ export function parseSettings(search: string | URLSearchParams): ParsedSettings 
   for (const [urlKey, raw] of params) {
     const key = KEY_BY_URL_KEY.get(urlKey);
     if (key === undefined) {
-      notices.push({ key: null, urlKey, raw, message: unknownKeyMessage(urlKey) });
+      notices.push(unknownKeyNotice(urlKey, raw));
     } else {
       raws.set(key, [...(raws.get(key) ?? []), raw]);
     }
@@ -83,18 +109,20 @@ export function parseSettings(search: string | URLSearchParams): ParsedSettings 
     const raw = given[given.length - 1];
     if (given.length > 1) {
       const message = `${urlKey} is given ${given.length} times; using the last, ${urlKey}=${quote(raw)}.`;
-      notices.push({ key, urlKey, raw, message });
+      const detail: NoticeDetail = { kind: 'repeated', times: given.length, given: quote(raw) };
+      notices.push({ key, urlKey, raw, message, detail });
     }
     const resolved = parseRawValue(SETTINGS_SCHEMA[key], raw);
     assign(settings, key, typed(key, resolved).value);
     // The preset row comes early in the table: its values apply, then the URL's own override them.
     if (key === 'preset') Object.assign(settings, presetById(settings.preset)?.settings);
-    if (resolved.reason === undefined) return;
+    if (resolved.reason === undefined || resolved.why === undefined) return;
     // The lesson step's range depends on the lesson: its notice comes with that check.
-    if (key === 'lessonStep') stepReason = resolved.reason;
-    else notices.push({ key, urlKey, raw, message: `${urlKey}=${quote(raw)} ${resolved.reason}` });
+    const { reason, why } = resolved;
+    if (key === 'lessonStep') stepReason = { reason, why };
+    else notices.push(valueNotice(key, raw, reason, why));
   };
-  let stepReason: string | undefined;
+  let stepReason: { reason: string; why: Why } | undefined;
   // A lesson step first: it stands for the settings its steps set, which the link may override.
   take('lesson');
   take('lessonStep');
@@ -112,22 +140,35 @@ export function parseSettings(search: string | URLSearchParams): ParsedSettings 
 function clampLessonStep(
   settings: Settings,
   given: string[] | undefined,
-  reason: string | undefined,
+  reason: { reason: string; why: Why } | undefined,
 ): SettingNotice | undefined {
   if (given === undefined) return undefined;
   const lesson = lessonById(settings.lesson);
   const step = lesson ? clampStep(lesson, settings.lessonStep) : 1;
   const urlKey = SETTINGS_SCHEMA.lessonStep.urlKey;
   const raw = given[given.length - 1];
-  const asked = `${urlKey}=${quote(raw)}`;
-  let message: string | undefined = reason && `${asked} ${reason}`;
-  if (step !== settings.lessonStep) {
-    message = lesson
-      ? `${asked}: the lesson “${lesson.title}” has ${lesson.steps.length} steps; using ${step}.`
-      : `${asked} ignored: no lesson is chosen.`;
-  }
+  const changed = step !== settings.lessonStep;
   settings.lessonStep = step;
-  return message === undefined ? undefined : { key: 'lessonStep', urlKey, raw, message };
+  if (!changed) return reason && valueNotice('lessonStep', raw, reason.reason, reason.why);
+  const asked = `${urlKey}=${quote(raw)}`;
+  const notice = { key: 'lessonStep' as const, urlKey, raw };
+  if (!lesson) {
+    const message = `${asked} ignored: no lesson is chosen.`;
+    return { ...notice, message, detail: { kind: 'stepWithoutLesson', given: quote(raw) } };
+  }
+  const steps = lesson.steps.length;
+  return {
+    ...notice,
+    message: `${asked}: the lesson “${lesson.title}” has ${steps} steps; using ${step}.`,
+    detail: { kind: 'stepPastEnd', given: quote(raw), lesson: lesson.id, steps, used: step },
+  };
+}
+
+/** "<urlKey>=<raw> <reason>" for a value not taken as given. */
+function valueNotice(key: SettingKey, raw: string, reason: string, why: Why): SettingNotice {
+  const { urlKey } = SETTINGS_SCHEMA[key];
+  const message = `${urlKey}=${quote(raw)} ${reason}`;
+  return { key, urlKey, raw, message, detail: { kind: 'value', given: quote(raw), why } };
 }
 
 function assign<K extends SettingKey>(settings: Settings, key: K, value: Settings[K]): void {

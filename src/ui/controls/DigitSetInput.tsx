@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+
 /** Ten toggle chips, one per digit class; the value is the sorted digits ("012456789"). */
 export function DigitSetInput({
   id,
@@ -10,6 +12,7 @@ export function DigitSetInput({
   value: string;
   onChange: (digits: string) => void;
 }) {
+  const { t } = useTranslation();
   const toggle = (d: string) =>
     onChange((value.includes(d) ? value.replace(d, '') : value + d).split('').sort().join(''));
   return (
@@ -20,7 +23,7 @@ export function DigitSetInput({
             type="checkbox"
             checked={value.includes(d)}
             onChange={() => toggle(d)}
-            aria-label={`${label}: ${d}`}
+            aria-label={t('settings.digit', { label, digit: d })}
           />
           {d}
         </label>

@@ -1,4 +1,5 @@
 import { memo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Settings, SettingKey } from '../../state/settingsSchema.ts';
 import { SETTING_KEYS, SETTINGS_SCHEMA } from '../../state/settingsSchema.ts';
 import { clampSetting } from '../../state/urlState.ts';
@@ -10,13 +11,8 @@ const RESTART_KEYS = SETTING_KEYS.filter(
   (k) => SETTINGS_SCHEMA[k].scope === 'restart' && k !== 'preset' && k !== 'lossMode',
 );
 
-/** Options shown in words rather than as their URL values. */
-const OPTION_WORDS: Partial<Record<SettingKey, Record<string, string>>> = {
-  ensembleRule: {
-    'mean-probabilities': 'mean of probabilities',
-    'mean-logits': 'mean of logits',
-  },
-};
+/** Selects whose options are long words (t('settings.options.…')) take a whole row. */
+const WIDE_KEYS: ReadonlySet<SettingKey> = new Set(['ensembleRule']);
 
 interface Props {
   settings: Settings;
@@ -27,6 +23,7 @@ interface Props {
 
 /** The settings that need a fresh run, generated from the schema table; applied together. */
 function RunSettingsView({ settings, onApply, ensemble }: Props) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState<Partial<Settings>>({});
   const value = <K extends SettingKey>(k: K): Settings[K] =>
     (draft[k] ?? settings[k]) as Settings[K];
@@ -49,13 +46,15 @@ function RunSettingsView({ settings, onApply, ensemble }: Props) {
         {keys.map((k) => {
           const spec = SETTINGS_SCHEMA[k];
           const id = `setting-${k}`;
+          const label = t(`settings.labels.${k}`);
+          const help = t(`settings.help.${k}`);
           if (spec.kind === 'digits') {
             return (
-              <div key={k} className="wide" title={spec.help}>
-                <span className="field-label">{spec.label}</span>
+              <div key={k} className="wide" title={help}>
+                <span className="field-label">{label}</span>
                 <DigitSetInput
                   id={id}
-                  label={spec.label}
+                  label={label}
                   value={String(value(k))}
                   onChange={(d) => set(k, d)}
                 />
@@ -65,14 +64,14 @@ function RunSettingsView({ settings, onApply, ensemble }: Props) {
           if (spec.kind === 'names') return null;
           if (spec.kind === 'boolean') {
             return (
-              <label key={k} htmlFor={id} title={spec.help} className="check">
+              <label key={k} htmlFor={id} title={help} className="check">
                 <input
                   id={id}
                   type="checkbox"
                   checked={Boolean(value(k))}
                   onChange={(e) => set(k, e.target.checked)}
                 />
-                <span>{spec.label}</span>
+                <span>{label}</span>
               </label>
             );
           }
@@ -80,10 +79,10 @@ function RunSettingsView({ settings, onApply, ensemble }: Props) {
             <label
               key={k}
               htmlFor={id}
-              title={spec.help}
-              className={k in OPTION_WORDS ? 'wide' : undefined}
+              title={help}
+              className={WIDE_KEYS.has(k) ? 'wide' : undefined}
             >
-              <span>{spec.label}</span>
+              <span>{label}</span>
               {spec.kind === 'enum' ? (
                 <select
                   id={id}
@@ -97,7 +96,7 @@ function RunSettingsView({ settings, onApply, ensemble }: Props) {
                 >
                   {spec.options.map((o) => (
                     <option key={String(o)} value={String(o)}>
-                      {OPTION_WORDS[k]?.[String(o)] ?? String(o)}
+                      {t(`settings.options.${k}.${String(o)}`, { defaultValue: String(o) })}
                     </option>
                   ))}
                 </select>
@@ -118,11 +117,10 @@ function RunSettingsView({ settings, onApply, ensemble }: Props) {
       </div>
       <div className="run-settings-foot">
         <span className="small">
-          Changing these starts a new run
-          {changed.includes('backend') ? ' and reloads the engine' : ''}.
+          {t(changed.includes('backend') ? 'settings.newRunBackend' : 'settings.newRun')}
         </span>
         <button type="submit" disabled={changed.length === 0}>
-          Apply &amp; restart
+          {t('settings.apply')}
         </button>
       </div>
     </form>

@@ -2,6 +2,7 @@ import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackendReport } from '../../engine/protocol.ts';
 import type { SettingNotice } from '../../state/urlState.ts';
+import { noticeText } from '../useUrlSettings.ts';
 
 interface Props {
   engineNotices: string[];
@@ -24,7 +25,8 @@ function NoticesView({
   lost,
   onRestart,
 }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage === 'zh' ? 'zh' : 'en';
   const [dismissed, setDismissed] = useState(false);
   return (
     <div className="notices">
@@ -65,7 +67,7 @@ function NoticesView({
           <strong>{t('status.notices.urlAdjusted')}</strong>
           <ul>
             {urlNotices.map((n, i) => (
-              <li key={i}>{n.message}</li>
+              <li key={i}>{noticeText(n, t, language)}</li>
             ))}
           </ul>
           <button className="link" onClick={() => setDismissed(true)}>
