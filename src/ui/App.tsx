@@ -33,6 +33,8 @@ import { useEmbedHeight } from './embed/useEmbedHeight.ts';
 import { PageHeader } from './PageHeader.tsx';
 import { RunsPanel } from './runs/RunsPanel.tsx';
 import { useTheme } from './useTheme.ts';
+import { useTranslation } from 'react-i18next';
+import { localizeMembers } from '../i18n/memberLabels.ts';
 import { useLanguage } from '../i18n/useLanguage.ts';
 import { isHidden, type PanelId } from '../state/panels.ts';
 
@@ -57,9 +59,20 @@ interface PlaygroundProps {
 }
 
 function Playground({ settings, notices, update }: PlaygroundProps) {
+  const { t } = useTranslation();
   const recipe = useMemo(() => toRecipe(settings), [settings]);
   const engine = useEngine(settings.backend, recipe, toLiveHyper(settings));
-  const { snapshot, roster, send } = engine;
+  const { snapshot, send } = engine;
+  const language = useLanguage(settings.lang);
+  // The roster's names in the page's language (the engine's own stay English).
+  const roster = useMemo(
+    () =>
+      engine.roster && {
+        ...engine.roster,
+        members: localizeMembers(engine.roster.members, language),
+      },
+    [engine.roster, language],
+  );
   // The T × α sweep lives as long as the page: switching tabs does not stop it.
   const sweep = useSweep(settings.backend);
   // Curves and tables follow the worker at low priority: a slider input always renders first.
@@ -87,7 +100,6 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
   const lessonSteps = useLessonSteps(settings, update, applyRunSettings);
   useEmbedHeight(settings.embed);
   useTheme(settings.theme);
-  const language = useLanguage(settings.lang);
   const shown = (panel: PanelId) => !isHidden(settings.hide, panel);
   // A column whose panels are all hidden is not drawn: the other takes the width.
   const sideShown =
@@ -162,7 +174,7 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
             )}
             {shown('results') && (
               <section className="panel results" aria-labelledby="results-title">
-                <h2 id="results-title">Test results</h2>
+                <h2 id="results-title">{t('results.title')}</h2>
                 <ResultsTable
                   results={results}
                   members={members}
@@ -183,7 +195,7 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
             )}
             {shown('settings') && !settings.lock && (
               <section className="panel run" aria-labelledby="run-title">
-                <h2 id="run-title">Run settings</h2>
+                <h2 id="run-title">{t('settings.title')}</h2>
                 <RunSettings
                   settings={settings}
                   onApply={applyRunSettings}

@@ -8,6 +8,7 @@ import { part } from './part.ts';
 
 export const resultsPart = part(
   {
+    title: 'Test results',
     table: {
       label: 'Test results of each model',
       model: 'Model',
@@ -78,6 +79,7 @@ export const resultsPart = part(
     },
   },
   {
+    title: '测试结果',
     table: {
       label: '各模型的测试结果',
       model: '模型',

@@ -17,6 +17,7 @@ const fromSchema = (field: 'label' | 'help') =>
 
 export const settingsPart = part(
   {
+    title: 'Run settings',
     labels: fromSchema('label'),
     help: fromSchema('help'),
     /** Options shown in words; the others are shown as their URL values. */
@@ -72,6 +73,7 @@ export const settingsPart = part(
     },
   },
   {
+    title: '运行设置',
     labels: {
       lesson: '课程',
       lessonStep: '课程步骤',

@@ -1,4 +1,118 @@
-/** The words of the page's sweep area (components use them as t('sweep.…')); filled in by area. */
+/**
+ * The words of the T × α sweep panel (components use them as t('sweep.…')): its explanation,
+ * form, actions, status and heatmaps. T, α, numbers and the ★ stay as they are.
+ */
 import { part } from './part.ts';
 
-export const sweepPart = part({}, {});
+export const sweepPart = part(
+  {
+    explain:
+      'Where in the (T, α) plane does distillation pay? Each cell is a short run of the same student distilled at that T and α; all cells of a seed train <em>in lockstep</em> on the same batches from the same first weights, beside one hard-label control. The control does not depend on T or α, so it trains once per seed, not once per cell. Errors are on the 10,000 test digits; the ★ cell is the one with the fewest errors on the first 5,000 (chosen there, so the last 5,000 stay a fair check). A cell opens its run on the page, in a new tab.',
+    state: {
+      idle: 'Not started.',
+      loading: 'Loading the data and the teacher in the sweep worker…',
+      running: 'Running.',
+      paused: 'Paused.',
+      done: 'Done.',
+      cancelled: 'Cancelled: cells already trained stay below.',
+      failed: 'Stopped by an error: cells already trained stay below.',
+    },
+    start: 'Start sweep',
+    again: 'Start again',
+    resume: 'Resume',
+    pause: 'Pause',
+    cancel: 'Cancel',
+    cells_one: '{{count}} cell',
+    cells_other: '{{count}} cells',
+    seeds_one: '{{count}} seed',
+    seeds_other: '{{count}} seeds',
+    cost: '{{cells}} + 1 control × {{seeds}} = {{epochs}} learner-epochs on {{digits}} digits. Starting pauses the training above.',
+    progress: 'Sweep progress',
+    seedOf: 'seed {{at}} of {{total}}',
+    left: ' · ~{{time}} left',
+    workers_one: '{{count}} worker',
+    workers_other: '{{count}} workers',
+    cores: ' ({{cores}} cores: seeds run in parallel only where a core is left for the page)',
+    errorsTitle: 'Test errors of the distilled student',
+    errorsDescribe:
+      'Rows: α; columns: T. Each value is test errors out of 10,000 (mean over seeds).',
+    gainTitle: 'Distilled − control (blue: distillation helped)',
+    gainDescribe:
+      "Rows: α; columns: T. Each value is the distilled student's test errors minus the hard-label control's.",
+    control: 'Control (hard labels): {{errors}} test errors.',
+    controlWaiting: 'The control’s errors appear when the first seed ends.',
+    best: ' ★ T = {{T}}, α = {{alpha}}: {{errors}} — on the held-out half (test digits 5,001–10,000) {{heldOut}} against the control’s {{controlHeldOut}}.',
+    caveat:
+      'Short runs measure the start of training: soft targets pay more the longer a student trains, and the bigger it is (at 1 epoch a 30-30 student gains nothing at any T).',
+    pending: 'T = {{T}}, α = {{alpha}}: not trained yet',
+    cellTitle:
+      'T = {{T}}, α = {{alpha}}: {{value}} ({{test}} test errors; {{validation}} on the validation half, {{heldOut}} on the held-out half). Opens this run in a new tab.',
+    bestMark: ', the best on the validation half',
+    form: {
+      legend: 'Sweep grid',
+      quick: 'Quick 2 × 2',
+      full: 'Grid 5 × 4',
+      temperatures: 'Temperatures T',
+      alphas: 'Weights α of the hard labels',
+      student: 'Student',
+      epochs: 'Epochs',
+      seeds: 'Seeds',
+      data: 'Data',
+      fraction: '{{percent}}% ({{digits}} digits)',
+    },
+  },
+  {
+    explain:
+      '在 (T, α) 平面的哪里蒸馏最有收益？每个格子是同一个学生在该 T 和 α 下蒸馏的一次短训练；同一随机种子的所有格子从相同的初始权重出发、在相同的批次上<em>同步</em>训练，旁边还有一个硬标签对照。对照与 T 和 α 无关，所以每个种子只训练一次，而不是每个格子一次。错误数在 10,000 个测试数字上统计；★ 格子是在前 5,000 个数字上错误最少的那个（在那里挑选，后 5,000 个因此仍是公平的检验）。点击格子会在新标签页中打开它的训练。',
+    state: {
+      idle: '尚未开始。',
+      loading: '正在扫描工作线程中加载数据和教师…',
+      running: '运行中。',
+      paused: '已暂停。',
+      done: '完成。',
+      cancelled: '已取消：已训练的格子保留在下方。',
+      failed: '因错误而停止：已训练的格子保留在下方。',
+    },
+    start: '开始扫描',
+    again: '重新开始',
+    resume: '继续',
+    pause: '暂停',
+    cancel: '取消',
+    cells_one: '{{count}} 个格子',
+    cells_other: '{{count}} 个格子',
+    seeds_one: '{{count}} 个种子',
+    seeds_other: '{{count}} 个种子',
+    cost: '{{cells}} + 1 个对照 × {{seeds}} = 在 {{digits}} 个数字上的 {{epochs}} 个学习者轮次。开始后会暂停上方的训练。',
+    progress: '扫描进度',
+    seedOf: '第 {{at}} 个种子，共 {{total}} 个',
+    left: ' · 约剩 {{time}}',
+    workers_one: '{{count}} 个工作线程',
+    workers_other: '{{count}} 个工作线程',
+    cores: '（{{cores}} 个核心：只有在为页面留出一个核心时，各种子才会并行运行）',
+    errorsTitle: '蒸馏学生的测试错误数',
+    errorsDescribe: '行：α；列：T。每个值是 10,000 个测试数字中的错误数（各种子的平均）。',
+    gainTitle: '蒸馏 − 对照（蓝色：蒸馏有帮助）',
+    gainDescribe: '行：α；列：T。每个值是蒸馏学生的测试错误数减去硬标签对照的错误数。',
+    control: '对照（硬标签）：{{errors}} 个测试错误。',
+    controlWaiting: '第一个种子结束后会显示对照的错误数。',
+    best: ' ★ T = {{T}}，α = {{alpha}}：{{errors}}——在留出的一半（测试数字 5,001–10,000）上为 {{heldOut}}，对照为 {{controlHeldOut}}。',
+    caveat:
+      '短训练衡量的是训练的开始阶段：学生训练得越久、模型越大，软目标的收益越大（训练 1 轮时，30-30 学生在任何 T 下都没有收益）。',
+    pending: 'T = {{T}}，α = {{alpha}}：尚未训练',
+    cellTitle:
+      'T = {{T}}，α = {{alpha}}：{{value}}（{{test}} 个测试错误；验证的一半上 {{validation}} 个，留出的一半上 {{heldOut}} 个）。在新标签页中打开这次训练。',
+    bestMark: '，在验证的一半上最好',
+    form: {
+      legend: '扫描网格',
+      quick: '快速 2 × 2',
+      full: '网格 5 × 4',
+      temperatures: '温度 T',
+      alphas: '硬标签的权重 α',
+      student: '学生',
+      epochs: '轮数',
+      seeds: '种子数',
+      data: '数据',
+      fraction: '{{percent}}%（{{digits}} 个数字）',
+    },
+  },
+);

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { NUM_CLASSES } from '../../data/mnistAssets.ts';
 import type { RosterEntry } from '../../engine/protocol.ts';
 import { classMeanSoftmax, mapDifference } from '../../kd/classMeanSoftmax.ts';
@@ -23,6 +24,7 @@ const signed = (d: number) => (d >= 0 ? '+' : '−') + probability(Math.abs(d));
  * softmaxes per model on the page, from the latest evaluation's logits).
  */
 export function DarkKnowledgePanel({ members, evaluations, testLabels, temperature }: Props) {
+  const { t } = useTranslation();
   const evaluated = members.filter((m) => evaluations[m.id]);
   const teachers = evaluated.filter((m) => m.role === 'teacher');
   const learners = evaluated.filter((m) => m.role === 'learner');
@@ -36,12 +38,7 @@ export function DarkKnowledgePanel({ members, evaluations, testLabels, temperatu
     teachers.find((m) => m.origin !== 'combined') ??
     teachers[0];
   if (!testLabels || !teacher) {
-    return (
-      <p className="placeholder">
-        The maps appear once the teacher has been evaluated on the test set: a pretrained teacher as
-        soon as the digits have loaded, a teacher trained here after you press Train.
-      </p>
-    );
+    return <p className="placeholder">{t('explore.dark.waiting')}</p>;
   }
   const teacherMap = classMeanSoftmax(
     evaluations[teacher.id].logits,
@@ -68,17 +65,22 @@ export function DarkKnowledgePanel({ members, evaluations, testLabels, temperatu
   return (
     <div className="dark-panel">
       <p className="hint">
-        Row <em>c</em>: the mean soft targets at T = {temperature.toFixed(2)} over the test images
-        of a <em>c</em>. The cells off the diagonal are the “dark knowledge”: here the{' '}
-        {teacher.label} thinks a 3 looks most like a {nearest} (
-        {probability(teacherMap[row * NUM_CLASSES + nearest])}). Move the T slider: the rows soften
-        at once. Colours are on a log scale.
+        <Trans
+          i18nKey="explore.dark.hint"
+          values={{
+            T: temperature.toFixed(2),
+            teacher: teacher.label,
+            nearest,
+            p: probability(teacherMap[row * NUM_CLASSES + nearest]),
+          }}
+          components={{ em: <em /> }}
+        />
       </p>
       {learners.length > 0 && (
         <label className="small">
-          Compare with{' '}
+          {t('explore.dark.compare')}{' '}
           <select
-            aria-label="Learner for the dark-knowledge map"
+            aria-label={t('explore.dark.compareLabel')}
             value={learner?.id}
             onChange={(e) => setLearnerId(e.target.value)}
           >
@@ -94,28 +96,35 @@ export function DarkKnowledgePanel({ members, evaluations, testLabels, temperatu
         <Heatmap
           title={
             teacher.origin === 'pretrained' || teacher.origin === 'combined'
-              ? `${teacher.label} (${teacher.origin})`
-              : `${teacher.label}, epoch ${evaluations[teacher.id].epoch.toFixed(1)}`
+              ? t('explore.dark.withOrigin', {
+                  label: teacher.label,
+                  origin: t(`explore.dark.origin.${teacher.origin}`),
+                })
+              : t('explore.dark.atEpoch', {
+                  label: teacher.label,
+                  epoch: evaluations[teacher.id].epoch.toFixed(1),
+                })
           }
           values={teacherMap}
           color={sequential}
           format={probability}
-          describe={(r, c) => `${teacher.label}: mean p(${c}) over test ${r}s`}
+          describe={(r, c) => t('explore.dark.cell', { label: teacher.label, r, c })}
           testId="dark-teacher"
         />
         {learner && learnerMap ? (
           <Heatmap
-            title={`${learner.label}, epoch ${evaluations[learner.id].epoch.toFixed(2)}`}
+            title={t('explore.dark.atEpoch', {
+              label: learner.label,
+              epoch: evaluations[learner.id].epoch.toFixed(2),
+            })}
             values={learnerMap}
             color={sequential}
             format={probability}
-            describe={(r, c) => `${learner.label}: mean p(${c}) over test ${r}s`}
+            describe={(r, c) => t('explore.dark.cell', { label: learner.label, r, c })}
             testId="dark-learner"
           />
         ) : (
-          <p className="placeholder">
-            Press Step or Play: the learners&apos; maps come with their first evaluation.
-          </p>
+          <p className="placeholder">{t('explore.dark.learnerWaiting')}</p>
         )}
         {learner && difference && (
           <Heatmap
@@ -123,7 +132,7 @@ export function DarkKnowledgePanel({ members, evaluations, testLabels, temperatu
             values={difference}
             color={(d) => divergingColor(d, diffScale)}
             format={signed}
-            describe={(r, c) => `difference in mean p(${c}) over test ${r}s`}
+            describe={(r, c) => t('explore.dark.differenceCell', { r, c })}
             testId="dark-difference"
           />
         )}
@@ -131,16 +140,16 @@ export function DarkKnowledgePanel({ members, evaluations, testLabels, temperatu
       <div className="heat-legend small" aria-hidden="true">
         <span>{probability(range[0])}</span>
         <span className="heat-ramp" />
-        <span>{probability(range[1])} (log scale)</span>
+        <span>{t('explore.dark.logScale', { max: probability(range[1]) })}</span>
         {difference && (
           <>
             <span className="heat-diverging" />
-            <span>learner lower / higher (±{probability(diffScale)})</span>
+            <span>{t('explore.dark.diverging', { scale: probability(diffScale) })}</span>
           </>
         )}
       </div>
       <details>
-        <summary>As tables</summary>
+        <summary>{t('explore.dark.tables')}</summary>
         <MapTable values={teacherMap} format={probability} caption={teacher.label} />
         {learner && learnerMap && (
           <MapTable values={learnerMap} format={probability} caption={learner.label} />

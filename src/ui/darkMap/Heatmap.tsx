@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { NUM_CLASSES } from '../../data/mnistAssets.ts';
 
 const CELL = 22;
@@ -16,6 +17,7 @@ interface Props {
 
 /** A 10 × 10 grid: rows are true digits, columns classes; each cell's value in its tooltip. */
 export function Heatmap({ title, values, color, format, describe, testId }: Props) {
+  const { t } = useTranslation();
   const size = LEFT + CELL * NUM_CLASSES;
   return (
     <figure className="heatmap" data-testid={testId}>
@@ -23,7 +25,7 @@ export function Heatmap({ title, values, color, format, describe, testId }: Prop
       <svg
         viewBox={`0 0 ${size + 2} ${TOP + CELL * NUM_CLASSES + 2}`}
         role="img"
-        aria-label={`${title} (the table below lists the values)`}
+        aria-label={t('explore.dark.figure', { title })}
       >
         {Array.from({ length: NUM_CLASSES }, (_, c) => (
           <g key={c}>
@@ -65,7 +67,7 @@ export function Heatmap({ title, values, color, format, describe, testId }: Prop
           );
         })}
       </svg>
-      <p className="heat-axes small">rows: true digit ↓ · columns: class →</p>
+      <p className="heat-axes small">{t('explore.dark.axes')}</p>
     </figure>
   );
 }

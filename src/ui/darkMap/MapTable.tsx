@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { NUM_CLASSES } from '../../data/mnistAssets.ts';
 import { ScrollBox } from '../ScrollBox.tsx';
 
@@ -11,13 +12,14 @@ export function MapTable({
   format: (v: number) => string;
   caption: string;
 }) {
+  const { t } = useTranslation();
   return (
-    <ScrollBox label="The map as a table">
+    <ScrollBox label={t('explore.dark.table')}>
       <table className="dark-table">
         <caption className="small">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">true ↓</th>
+            <th scope="col">{t('explore.dark.trueDigit')}</th>
             {Array.from({ length: NUM_CLASSES }, (_, c) => (
               <th key={c} scope="col">
                 p({c})

@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { useRef, useState } from 'react';
 import { centreDigit } from '../../data/centreDigit.ts';
 import { IMAGE_SIZE, NUM_CLASSES } from '../../data/mnistAssets.ts';
@@ -20,9 +22,14 @@ interface Props {
 /** 2 MNIST pixels, in canvas pixels. */
 const SHIFT = (2 * CANVAS_SIDE) / 28;
 
-function topTwo(p: Float64Array): string {
+function topTwo(p: Float64Array, t: TFunction): string {
   const order = Array.from(p.keys()).sort((a, b) => p[b] - p[a]);
-  return `${order[0]} (${formatProbability(p[order[0]])}), then ${order[1]} (${formatProbability(p[order[1]])})`;
+  return t('inside.draw.topTwo', {
+    first: order[0],
+    p1: formatProbability(p[order[0]]),
+    second: order[1],
+    p2: formatProbability(p[order[1]]),
+  });
 }
 
 /**
@@ -30,6 +37,7 @@ function topTwo(p: Float64Array): string {
  * model's soft targets at the current T shown as the stroke grows.
  */
 export function DrawPanel({ members, temperature, logScale, samples, infer }: Props) {
+  const { t } = useTranslation();
   const [preview, setPreview] = useState<Uint8Array | null>(null);
   const [logits, setLogits] = useState<Record<string, Float32Array> | null>(null);
   const latest = useRef(0);
@@ -53,12 +61,7 @@ export function DrawPanel({ members, temperature, logScale, samples, infer }: Pr
 
   return (
     <div className="draw-panel">
-      <p className="hint">
-        Draw a digit with the mouse, a finger or a pen. It is cropped, scaled to 20 × 20 and centred
-        in 28 × 28 the way MNIST was, then every model gives its soft targets at T ={' '}
-        {temperature.toFixed(2)}. Try a 7 that could be a 1, or a 4 that could be a 9, and watch the
-        teacher&apos;s second guess.
-      </p>
+      <p className="hint">{t('inside.draw.hint', { T: temperature.toFixed(2) })}</p>
       <div className="draw-grid">
         <div className="draw-left">
           <canvas
@@ -66,32 +69,32 @@ export function DrawPanel({ members, temperature, logScale, samples, infer }: Pr
             width={CANVAS_SIDE}
             height={CANVAS_SIDE}
             className="draw-canvas"
-            aria-label="Drawing area: draw a digit here (or use the buttons below to load and change a test digit)"
+            aria-label={t('inside.draw.canvas')}
             {...handlers}
           />
           <div className="draw-buttons">
             <button type="button" onClick={clear}>
-              Clear
+              {t('inside.draw.clear')}
             </button>
-            <span className="small">What the network sees:</span>
+            <span className="small">{t('inside.draw.sees')}</span>
             {preview ? (
-              <DigitImage pixels={preview} label="the drawing as a 28 × 28 MNIST digit" size={56} />
+              <DigitImage pixels={preview} label={t('inside.draw.preview')} size={56} />
             ) : (
               <span className="digit-placeholder" />
             )}
           </div>
           <fieldset className="draw-alternative">
-            <legend className="small">Without drawing: load a test digit and change it</legend>
+            <legend className="small">{t('inside.draw.alternative')}</legend>
             <label className="small">
-              Test digit{' '}
+              {t('inside.draw.testDigit')}{' '}
               <select
-                aria-label="Test digit to load"
+                aria-label={t('inside.draw.testDigitLabel')}
                 value={sample}
                 onChange={(e) => setSample(Number(e.target.value))}
               >
                 {(samples?.labels ?? []).map((label, k) => (
                   <option key={k} value={k}>
-                    a {label} (#{samples!.indices[k]})
+                    {t('inside.draw.option', { label, index: samples!.indices[k] })}
                   </option>
                 ))}
               </select>
@@ -104,42 +107,56 @@ export function DrawPanel({ members, temperature, logScale, samples, infer }: Pr
                 showDigit(samples.pixels.subarray(sample * IMAGE_SIZE, (sample + 1) * IMAGE_SIZE))
               }
             >
-              Load
+              {t('inside.draw.load')}
             </button>
-            <div className="draw-moves" role="group" aria-label="Move or erase the drawing">
-              <button type="button" aria-label="Move left" onClick={() => shift(-SHIFT, 0)}>
+            <div className="draw-moves" role="group" aria-label={t('inside.draw.moves')}>
+              <button
+                type="button"
+                aria-label={t('inside.draw.left')}
+                onClick={() => shift(-SHIFT, 0)}
+              >
                 ←
               </button>
-              <button type="button" aria-label="Move right" onClick={() => shift(SHIFT, 0)}>
+              <button
+                type="button"
+                aria-label={t('inside.draw.right')}
+                onClick={() => shift(SHIFT, 0)}
+              >
                 →
               </button>
-              <button type="button" aria-label="Move up" onClick={() => shift(0, -SHIFT)}>
+              <button
+                type="button"
+                aria-label={t('inside.draw.up')}
+                onClick={() => shift(0, -SHIFT)}
+              >
                 ↑
               </button>
-              <button type="button" aria-label="Move down" onClick={() => shift(0, SHIFT)}>
+              <button
+                type="button"
+                aria-label={t('inside.draw.down')}
+                onClick={() => shift(0, SHIFT)}
+              >
                 ↓
               </button>
               <button type="button" onClick={() => erase('top')}>
-                Erase top half
+                {t('inside.draw.eraseTop')}
               </button>
               <button type="button" onClick={() => erase('left')}>
-                Erase left half
+                {t('inside.draw.eraseLeft')}
               </button>
             </div>
           </fieldset>
         </div>
         <div className="draw-right">
           {shown.length === 0 ? (
-            <p className="placeholder">
-              Draw a digit in the black square: the soft targets appear here.
-            </p>
+            <p className="placeholder">{t('inside.draw.empty')}</p>
           ) : (
             shown.map((m) => {
               const p = softmaxAt(logits![m.id], temperature);
               return (
                 <div key={m.id} className="draw-member" data-testid={`draw-${m.id}`}>
                   <div className="small">
-                    <Swatch color={m.color} /> <strong>{m.label}</strong>: {topTwo(p)}
+                    <Swatch color={m.color} /> <strong>{m.label}</strong>: {topTwo(p, t)}
                   </div>
                   <ProbabilityBars
                     logScale={logScale}

@@ -1,6 +1,7 @@
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import './explore.css';
-import { EXPLORE_LABELS, EXPLORE_VIEWS, type ExploreView } from '../../state/exploreViews.ts';
+import { useTranslation } from 'react-i18next';
+import { EXPLORE_VIEWS, type ExploreView } from '../../state/exploreViews.ts';
 
 interface Props {
   view: ExploreView;
@@ -14,6 +15,7 @@ interface Props {
  * tab is the one in the link as `?explore=`).
  */
 export function ExplorePanel({ view, onView, children }: Props) {
+  const { t } = useTranslation();
   const tabs = useRef<Record<string, HTMLButtonElement | null>>({});
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const at = EXPLORE_VIEWS.indexOf(view);
@@ -34,8 +36,8 @@ export function ExplorePanel({ view, onView, children }: Props) {
   };
   return (
     <section className="panel explore" aria-labelledby="explore-title">
-      <h2 id="explore-title">Look inside</h2>
-      <div className="explore-tabs" role="tablist" aria-label="Look inside" onKeyDown={onKey}>
+      <h2 id="explore-title">{t('explore.title')}</h2>
+      <div className="explore-tabs" role="tablist" aria-label={t('explore.title')} onKeyDown={onKey}>
         {EXPLORE_VIEWS.map((v) => (
           <button
             key={v}
@@ -50,7 +52,7 @@ export function ExplorePanel({ view, onView, children }: Props) {
             className={`explore-tab${v === view ? ' selected' : ''}`}
             onClick={() => onView(v)}
           >
-            {EXPLORE_LABELS[v]}
+            {t(`explore.tabs.${v}`)}
           </button>
         ))}
       </div>

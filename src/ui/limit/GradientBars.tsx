@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { NUM_CLASSES } from '../../data/mnistAssets.ts';
 
 const W = 560;
@@ -18,6 +19,7 @@ const format = (x: number) => (Math.abs(x) >= 0.01 || x === 0 ? x.toFixed(3) : x
  * (outlined), from a zero line; one scale for both so their lengths compare.
  */
 export function GradientBars({ exact, approximation, color, trueLabel }: Props) {
+  const { t } = useTranslation();
   const scale = Math.max(1e-12, ...[...exact, ...approximation].map(Math.abs));
   const zeroY = PAD.top + (H - PAD.top - PAD.bottom) / 2;
   const half = (H - PAD.top - PAD.bottom) / 2;
@@ -47,14 +49,20 @@ export function GradientBars({ exact, approximation, color, trueLabel }: Props) 
       className="gradient-bars"
       viewBox={`0 0 ${W} ${H}`}
       role="img"
-      aria-label="Exact gradient and high-temperature approximation per class (the table below lists them)"
+      aria-label={t('explore.limit.bars')}
     >
       <line x1={PAD.left} x2={W - PAD.right} y1={zeroY} y2={zeroY} className="zero-line" />
       {Array.from({ length: NUM_CLASSES }, (_, c) => {
         const x0 = PAD.left + c * slot + slot * 0.15;
         return (
           <g key={c}>
-            <title>{`class ${c}: exact ${format(exact[c])}, high-T limit ${format(approximation[c])}`}</title>
+            <title>
+              {t('explore.limit.barTitle', {
+                c,
+                exact: format(exact[c]),
+                limit: format(approximation[c]),
+              })}
+            </title>
             {c === trueLabel && (
               <rect
                 x={PAD.left + c * slot}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { IMAGE_SIZE, NUM_CLASSES } from '../../data/mnistAssets.ts';
 import type { RosterEntry, SampleDigits } from '../../engine/protocol.ts';
 import { softTermGradient } from '../../kd/softTermGradient.ts';
@@ -27,6 +28,7 @@ const format = (x: number) => (Math.abs(x) >= 0.01 || x === 0 ? x.toFixed(3) : x
  * high-temperature limit, from the logits the worker sent for the sample digits (no training).
  */
 export function LimitPanel({ members, samples, sampleLogits, temperature, alpha }: Props) {
+  const { t } = useTranslation();
   const learners = taughtLearners(members);
   const [learnerId, setLearnerId] = useState<string | null>(null);
   const [digit, setDigit] = useState(3);
@@ -42,11 +44,7 @@ export function LimitPanel({ members, samples, sampleLogits, temperature, alpha 
   const v = teacherId ? sampleLogits[teacherId] : undefined;
   const ready = samples && z && v && z.length === count * NUM_CLASSES && v.length === z.length;
   if (!learner) {
-    return (
-      <p className="placeholder">
-        This run has no learner with a teacher: pick a preset that distils.
-      </p>
-    );
+    return <p className="placeholder">{t('explore.limit.noLearner')}</p>;
   }
   const row = (l: Float32Array) => l.subarray(k * NUM_CLASSES, (k + 1) * NUM_CLASSES);
   const pair = ready ? softTermGradient(row(z), row(v), T, alpha, 1, zeroMean) : null;
@@ -55,17 +53,13 @@ export function LimitPanel({ members, samples, sampleLogits, temperature, alpha 
   return (
     <div className="limit-panel">
       <p className="hint">
-        The soft term (1 − α)·T²·KL pulls each student logit z<sub>i</sub> by (1 − α)·T·(q
-        <sub>i</sub> − p<sub>i</sub>)/N. When T is large next to the logits, that becomes (1 − α)·(z
-        <sub>i</sub> − v<sub>i</sub>)/(K·N) with zero-meaned logits: distillation turns into
-        matching the teacher&apos;s logits (Hinton et al. 2015, §2.1). Raise T and watch the two
-        bars of each class meet. Shown for one digit (N = 1); a batch divides both by N.
+        <Trans i18nKey="explore.limit.hint" components={{ sub: <sub /> }} />
       </p>
       <div className="limit-controls">
         <label>
-          Learner{' '}
+          {t('explore.limit.learner')}{' '}
           <select
-            aria-label="Learner whose gradient is shown"
+            aria-label={t('explore.limit.learnerLabel')}
             value={learner.id}
             onChange={(e) => setLearnerId(e.target.value)}
           >
@@ -82,11 +76,11 @@ export function LimitPanel({ members, samples, sampleLogits, temperature, alpha 
             checked={zeroMean}
             onChange={(e) => setZeroMean(e.target.checked)}
           />{' '}
-          Zero-mean the logits
+          {t('explore.limit.zeroMean')}
         </label>
       </div>
       <div className="slider-row limit-slider">
-        <label htmlFor="limit-T">This panel’s T (1–1000)</label>
+        <label htmlFor="limit-T">{t('explore.limit.ownT')}</label>
         <output htmlFor="limit-T" className="mono" data-testid="limit-T">
           {T.toFixed(T < 10 ? 2 : T < 100 ? 1 : 0)}
         </output>
@@ -102,28 +96,28 @@ export function LimitPanel({ members, samples, sampleLogits, temperature, alpha 
         />
         <span className="scale-ends small">
           <span>1</span>
-          <span>log scale; training keeps its own T</span>
+          <span>{t('explore.limit.scale')}</span>
           <span>1000</span>
         </span>
       </div>
       {ownT !== null && (
         <button type="button" className="link-button" onClick={() => setOwnT(null)}>
-          Back to the training T ({temperature.toFixed(2)})
+          {t('explore.limit.back', { T: temperature.toFixed(2) })}
         </button>
       )}
       {samples && (
-        <div className="digit-strip" role="group" aria-label="Digit whose gradient is shown">
+        <div className="digit-strip" role="group" aria-label={t('explore.limit.digits')}>
           {samples.indices.slice(0, NUM_CLASSES).map((index, j) => (
             <button
               key={index}
               className={`digit-pick${j === k ? ' selected' : ''}`}
               aria-pressed={j === k}
               onClick={() => setDigit(j)}
-              title={`Test image #${index} (a ${samples.labels[j]})`}
+              title={t('explore.limit.image', { index, label: samples.labels[j] })}
             >
               <DigitImage
                 pixels={samples.pixels.subarray(j * IMAGE_SIZE, (j + 1) * IMAGE_SIZE)}
-                label={`test digit ${samples.labels[j]}`}
+                label={t('explore.limit.digit', { label: samples.labels[j] })}
                 size={28}
               />
             </button>
@@ -131,7 +125,7 @@ export function LimitPanel({ members, samples, sampleLogits, temperature, alpha 
         </div>
       )}
       {!pair || !samples ? (
-        <p className="placeholder">Waiting for the models&apos; logits…</p>
+        <p className="placeholder">{t('explore.limit.waiting')}</p>
       ) : (
         <>
           <p className="limit-distance">
@@ -140,9 +134,13 @@ export function LimitPanel({ members, samples, sampleLogits, temperature, alpha 
               {pair.relativeDistance.toFixed(3)}
             </strong>{' '}
             <span className="small">
-              at T = {T.toFixed(1)}, α = {alpha.toFixed(2)}, {learner.label} vs{' '}
-              {teacher?.label ?? 'teacher'}
-              {zeroMean ? '' : '; without zero-meaning the gap stays however high T goes'}
+              {t('explore.limit.at', {
+                T: T.toFixed(1),
+                alpha: alpha.toFixed(2),
+                learner: learner.label,
+                teacher: teacher?.label ?? t('explore.limit.teacher'),
+              })}
+              {zeroMean ? '' : t('explore.limit.noZeroMean')}
             </span>
           </p>
           <GradientBars
@@ -152,18 +150,18 @@ export function LimitPanel({ members, samples, sampleLogits, temperature, alpha 
             trueLabel={samples.labels[k]}
           />
           <p className="small legend-line">
-            <span className="key-exact" style={{ background: learner.color }} /> exact (1 − α)·T·(q
-            − p)
-            <span className="key-limit" /> limit (1 − α)·(z − v)/K
+            <span className="key-exact" style={{ background: learner.color }} />{' '}
+            {t('explore.limit.exact')}
+            <span className="key-limit" /> {t('explore.limit.limit')}
           </p>
           <details>
-            <summary>As a table</summary>
+            <summary>{t('explore.limit.table')}</summary>
             <table className="limit-table">
               <thead>
                 <tr>
-                  <th scope="col">class</th>
-                  <th scope="col">exact</th>
-                  <th scope="col">high-T limit</th>
+                  <th scope="col">{t('explore.limit.class')}</th>
+                  <th scope="col">{t('explore.limit.exactHeader')}</th>
+                  <th scope="col">{t('explore.limit.limitHeader')}</th>
                 </tr>
               </thead>
               <tbody>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useState } from 'react';
 import { IMAGE_SIZE, NUM_CLASSES } from '../../data/mnistAssets.ts';
 import type { RosterEntry } from '../../engine/protocol.ts';
@@ -43,6 +44,7 @@ function referenceTeacher(members: readonly RosterEntry[], member: RosterEntry) 
 /** Click a confusion-matrix cell: the test digits behind it, with the model's and the teacher's soft targets. */
 export function MistakesPanel(props: Props) {
   const { members, results, evaluations, testLabels, temperature, cell, onCell } = props;
+  const { t } = useTranslation();
   const evaluated = members.filter((m) => results?.models[m.id] && evaluations[m.id]);
   const member =
     evaluated.find((m) => m.id === cell?.member) ??
@@ -81,11 +83,7 @@ export function MistakesPanel(props: Props) {
   }, [key, testDigits]);
 
   if (!member || !results) {
-    return (
-      <p className="placeholder">
-        Press Play: the confusion matrix appears after the first evaluation.
-      </p>
-    );
+    return <p className="placeholder">{t('inside.mistakes.waiting')}</p>;
   }
   const pick = (trueClass: number, predictedClass: number) =>
     onCell({ member: member.id, trueClass, predictedClass });
@@ -99,16 +97,13 @@ export function MistakesPanel(props: Props) {
 
   return (
     <div className="mistakes">
-      <p className="hint">
-        Click a cell of the confusion matrix to see the test digits behind it: what the model said,
-        at the current T, and what its teacher says. Off-diagonal cells are mistakes.
-      </p>
+      <p className="hint">{t('inside.mistakes.hint')}</p>
       <div className="mistakes-grid">
         <div>
           <div className="matrix-head">
-            <span>Confusion matrix of the</span>
+            <span>{t('inside.mistakes.matrixOf')}</span>
             <select
-              aria-label="Model whose mistakes are listed"
+              aria-label={t('inside.mistakes.model')}
               value={member.id}
               onChange={(e) => onCell(cell && { ...cell, member: e.target.value })}
             >
@@ -130,13 +125,18 @@ export function MistakesPanel(props: Props) {
         </div>
         <div className="mistake-list" aria-live="polite">
           {!cell ? (
-            <p className="placeholder">No cell chosen yet: try an orange one.</p>
+            <p className="placeholder">{t('inside.mistakes.noCell')}</p>
           ) : (
             <>
               <h3>
-                True {cell.trueClass}, {member.label} says {cell.predictedClass}:{' '}
-                {indices.length.toLocaleString('en-US')} test digit{indices.length === 1 ? '' : 's'}
-                {indices.length > LISTED ? ` (the first ${LISTED} shown)` : ''}
+                {t('inside.mistakes.heading', {
+                  trueClass: cell.trueClass,
+                  model: member.label,
+                  predicted: cell.predictedClass,
+                  count: indices.length,
+                  total: indices.length.toLocaleString('en-US'),
+                })}
+                {indices.length > LISTED ? t('inside.mistakes.firstShown', { n: LISTED }) : ''}
               </h3>
               <ul className="mistake-cards">
                 {listed.map((index, k) => (
@@ -145,21 +145,24 @@ export function MistakesPanel(props: Props) {
                       {pixels?.key === key ? (
                         <DigitImage
                           pixels={pixels.pixels.subarray(k * IMAGE_SIZE, (k + 1) * IMAGE_SIZE)}
-                          label={`test digit #${index}, a ${cell.trueClass}`}
+                          label={t('inside.mistakes.image', { index, label: cell.trueClass })}
                           size={48}
                         />
                       ) : (
                         <span className="digit-placeholder" />
                       )}
                       <div className="small">
-                        <strong>#{index}</strong>: true {cell.trueClass}, predicted{' '}
-                        {cell.predictedClass}
+                        <strong>#{index}</strong>
+                        {t('inside.mistakes.truePredicted', {
+                          trueClass: cell.trueClass,
+                          predicted: cell.predictedClass,
+                        })}
                         <button
                           type="button"
                           className="link-button"
                           onClick={() => props.onPin(index)}
                         >
-                          Show in soft targets
+                          {t('inside.mistakes.pin')}
                         </button>
                       </div>
                     </div>

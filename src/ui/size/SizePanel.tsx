@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useState } from 'react';
 import type { RosterEntry, SizeRow } from '../../engine/protocol.ts';
 import { formatParameters } from '../roster/rosterView.ts';
@@ -20,6 +21,7 @@ type Report = { runId: number; rows: SizeRow[]; request: number };
  * test set, and test errors of every model, measured in the worker on the current backend.
  */
 export function SizePanel({ members, runId, backend, measureSize }: Props) {
+  const { t } = useTranslation();
   const [report, setReport] = useState<Report | null>(null);
   // Measured once per run when the panel opens, and again on request (after more training).
   const [request, setRequest] = useState(0);
@@ -47,42 +49,35 @@ export function SizePanel({ members, runId, backend, measureSize }: Props) {
 
   return (
     <div className="size-panel">
-      <p className="hint">
-        How much accuracy does a smaller model keep? Each model&apos;s test errors against its size
-        as stored, in 32-bit floats (filled) and in 8 bits per weight (hollow; one scale per unit,
-        as TensorFlow Lite stores weights). Marks: ◆ teacher, ● distilled, ■ hard labels.
-      </p>
+      <p className="hint">{t('inside.size.hint')}</p>
       <div className="size-actions">
         <button type="button" onClick={measure} disabled={measuring || runId === null}>
-          {measuring ? 'Measuring…' : 'Measure again'}
+          {measuring ? t('inside.size.measuring') : t('inside.size.again')}
         </button>
         <span className="small" role="status">
           {measuring
-            ? 'Timing each model on the 10,000 test digits (training waits meanwhile)…'
+            ? t('inside.size.timing')
             : current
-              ? `Measured on ${backend ?? 'this backend'}, at the models' current training.`
+              ? t('inside.size.measuredOn', { backend: backend ?? t('inside.size.thisBackend') })
               : ''}
         </span>
       </div>
       {points.length > 0 && <SizeScatter points={points} />}
       {rows.length > 0 && (
-        <ScrollBox label="Size, speed and errors of each model">
+        <ScrollBox label={t('inside.size.table')}>
           <table className="size-table">
-            <caption className="small">Size, speed and errors of each model</caption>
+            <caption className="small">{t('inside.size.table')}</caption>
             <thead>
               <tr>
-                <th scope="col">model</th>
-                <th scope="col">weights</th>
+                <th scope="col">{t('inside.size.model')}</th>
+                <th scope="col">{t('inside.size.weights')}</th>
                 <th scope="col">float32</th>
                 <th scope="col">8-bit</th>
-                <th
-                  scope="col"
-                  title="Wall time to classify the 10,000 test digits, after a warm-up pass"
-                >
-                  10k digits
+                <th scope="col" title={t('inside.size.timeTitle')}>
+                  {t('inside.size.time')}
                 </th>
-                <th scope="col">errors</th>
-                <th scope="col">8-bit errors</th>
+                <th scope="col">{t('inside.size.errors')}</th>
+                <th scope="col">{t('inside.size.errorsInt8')}</th>
               </tr>
             </thead>
             <tbody>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { RosterEntry } from '../../engine/protocol.ts';
 import { byteDecades, formatBytes, logPosition, roundTicks } from './sizeScale.ts';
 
@@ -27,6 +28,7 @@ function Mark({ point, x, y }: { point: ScatterPoint; x: number; y: number }) {
 
 /** Test errors against stored size (log scale), float32 filled and 8-bit hollow, joined by a line. */
 export function SizeScatter({ points }: { points: ScatterPoint[] }) {
+  const { t } = useTranslation();
   if (points.length === 0) return null;
   const decades = byteDecades(
     Math.min(...points.map((p) => p.bytes)),
@@ -42,7 +44,7 @@ export function SizeScatter({ points }: { points: ScatterPoint[] }) {
       className="size-scatter"
       viewBox={`0 0 ${W} ${H}`}
       role="img"
-      aria-label="Test errors against size in bytes, for every model of the run (the table below has the numbers)"
+      aria-label={t('inside.size.plot')}
     >
       {yTicks.map((t) => (
         <g key={t}>
@@ -58,14 +60,14 @@ export function SizeScatter({ points }: { points: ScatterPoint[] }) {
         </text>
       ))}
       <text x={(PAD.left + W - PAD.right) / 2} y={H - 4} textAnchor="middle" className="axis-title">
-        size as stored (log scale)
+        {t('inside.size.xAxis')}
       </text>
       <text
         transform={`translate(12 ${(PAD.top + H - PAD.bottom) / 2}) rotate(-90)`}
         textAnchor="middle"
         className="axis-title"
       >
-        test errors
+        {t('inside.size.yAxis')}
       </text>
       {pairs.map((p) => {
         const q = points.find((o) => o.int8 && o.member.id === p.member.id);
@@ -84,7 +86,11 @@ export function SizeScatter({ points }: { points: ScatterPoint[] }) {
       {points.map((p) => (
         <g key={`${p.member.id}-${p.int8}`} data-testid="size-point">
           <title>
-            {`${p.member.label}${p.int8 ? ' (8-bit)' : ''}: ${p.errors} errors, ${formatBytes(p.bytes)}`}
+            {t(p.int8 ? 'inside.size.pointInt8' : 'inside.size.point', {
+              label: p.member.label,
+              errors: p.errors,
+              bytes: formatBytes(p.bytes),
+            })}
           </title>
           <Mark point={p} x={px(p.bytes)} y={py(p.errors)} />
         </g>

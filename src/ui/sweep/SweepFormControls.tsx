@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import {
   ALPHA_CHOICES,
   FRACTION_CHOICES,
@@ -17,32 +18,33 @@ interface Props {
 
 /** The grid to sweep: T and α values (toggles), student, length, seeds and data share. */
 export function SweepFormControls({ form, onForm, disabled }: Props) {
+  const { t } = useTranslation();
   const set = (patch: Partial<SweepForm>) => onForm({ ...form, ...patch });
   return (
     <fieldset className="sweep-form" disabled={disabled}>
-      <legend className="visually-hidden">Sweep grid</legend>
+      <legend className="visually-hidden">{t('sweep.form.legend')}</legend>
       <div className="sweep-presets">
         <button type="button" onClick={() => onForm(QUICK_FORM)}>
-          Quick 2 × 2
+          {t('sweep.form.quick')}
         </button>
         <button type="button" onClick={() => onForm(FULL_FORM)}>
-          Grid 5 × 4
+          {t('sweep.form.full')}
         </button>
       </div>
-      <div className="chip-row" role="group" aria-label="Temperatures T">
+      <div className="chip-row" role="group" aria-label={t('sweep.form.temperatures')}>
         <span className="chip-label">T</span>
-        {T_CHOICES.map((t) => (
-          <label key={t} className="chip">
+        {T_CHOICES.map((T) => (
+          <label key={T} className="chip">
             <input
               type="checkbox"
-              checked={form.temperatures.includes(t)}
-              onChange={() => set({ temperatures: toggle(form.temperatures, t) })}
+              checked={form.temperatures.includes(T)}
+              onChange={() => set({ temperatures: toggle(form.temperatures, T) })}
             />
-            {t}
+            {T}
           </label>
         ))}
       </div>
-      <div className="chip-row" role="group" aria-label="Weights α of the hard labels">
+      <div className="chip-row" role="group" aria-label={t('sweep.form.alphas')}>
         <span className="chip-label">α</span>
         {ALPHA_CHOICES.map((a) => (
           <label key={a} className="chip">
@@ -57,7 +59,7 @@ export function SweepFormControls({ form, onForm, disabled }: Props) {
       </div>
       <div className="sweep-selects">
         <label>
-          Student{' '}
+          {t('sweep.form.student')}{' '}
           <select
             value={form.student}
             onChange={(e) => set({ student: e.target.value as SweepForm['student'] })}
@@ -68,7 +70,7 @@ export function SweepFormControls({ form, onForm, disabled }: Props) {
           </select>
         </label>
         <label>
-          Epochs{' '}
+          {t('sweep.form.epochs')}{' '}
           <select value={form.epochs} onChange={(e) => set({ epochs: Number(e.target.value) })}>
             {[1, 2, 3, 5].map((n) => (
               <option key={n}>{n}</option>
@@ -76,7 +78,7 @@ export function SweepFormControls({ form, onForm, disabled }: Props) {
           </select>
         </label>
         <label>
-          Seeds{' '}
+          {t('sweep.form.seeds')}{' '}
           <select value={form.seeds} onChange={(e) => set({ seeds: Number(e.target.value) })}>
             {[1, 2, 3].map((n) => (
               <option key={n}>{n}</option>
@@ -84,11 +86,14 @@ export function SweepFormControls({ form, onForm, disabled }: Props) {
           </select>
         </label>
         <label>
-          Data{' '}
+          {t('sweep.form.data')}{' '}
           <select value={form.fraction} onChange={(e) => set({ fraction: Number(e.target.value) })}>
             {FRACTION_CHOICES.map((f) => (
               <option key={f} value={f}>
-                {Math.round(f * 100)}% ({Math.round(60_000 * f).toLocaleString('en')} digits)
+                {t('sweep.form.fraction', {
+                  percent: Math.round(f * 100),
+                  digits: Math.round(60_000 * f).toLocaleString('en'),
+                })}
               </option>
             ))}
           </select>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { cellId, cellLink, type SweepConfig } from '../../engine/sweep/sweepGrid.ts';
 import type { SweepScore } from '../../engine/sweep/sweepScore.ts';
 
@@ -24,6 +25,7 @@ interface Props {
  */
 export function SweepHeatmap(props: Props) {
   const { config, scores, value, format, color, dark, best } = props;
+  const { t } = useTranslation();
   const seed = config.seeds[0];
   return (
     <figure className="sweep-map" data-testid={props.testId}>
@@ -52,9 +54,7 @@ export function SweepHeatmap(props: Props) {
                 if (!score)
                   return (
                     <td key={id} className="pending" data-cell={id}>
-                      <span aria-label={`T = ${temperature}, α = ${alpha}: not trained yet`}>
-                        …
-                      </span>
+                      <span aria-label={t('sweep.pending', { T: temperature, alpha })}>…</span>
                     </td>
                   );
                 const v = value(score);
@@ -71,11 +71,18 @@ export function SweepHeatmap(props: Props) {
                       href={cellLink(config, seed, { temperature, alpha })}
                       target="_blank"
                       rel="noopener"
-                      title={`T = ${temperature}, α = ${alpha}: ${format(v)} (${score.test.toFixed(0)} test errors; ${score.validation.toFixed(0)} on the validation half, ${score.heldOut.toFixed(0)} on the held-out half). Opens this run in a new tab.`}
+                      title={t('sweep.cellTitle', {
+                        T: temperature,
+                        alpha,
+                        value: format(v),
+                        test: score.test.toFixed(0),
+                        validation: score.validation.toFixed(0),
+                        heldOut: score.heldOut.toFixed(0),
+                      })}
                     >
                       {format(v)}
                       {isBest && (
-                        <span className="best-mark" aria-label=", the best on the validation half">
+                        <span className="best-mark" aria-label={t('sweep.bestMark')}>
                           ★
                         </span>
                       )}

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { CONTROL_ID, meanScores, sweepFraction } from '../../client/sweepState.ts';
 import { bestByValidation } from '../../engine/sweep/sweepScore.ts';
@@ -17,16 +18,6 @@ interface Props {
   pausePage: () => void;
 }
 
-const STATE_TEXT = {
-  idle: 'Not started.',
-  loading: 'Loading the data and the teacher in the sweep worker…',
-  running: 'Running.',
-  paused: 'Paused.',
-  done: 'Done.',
-  cancelled: 'Cancelled: cells already trained stay below.',
-  failed: 'Stopped by an error: cells already trained stay below.',
-} as const;
-
 function clock(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
@@ -37,6 +28,7 @@ function clock(ms: number): string {
  * with one hard-label control per seed), drawn as two heatmaps that fill in as seeds finish.
  */
 export function SweepPanel({ sweep, seed, pausePage }: Props) {
+  const { t } = useTranslation();
   const [form, setForm] = useState<SweepForm>(FULL_FORM);
   const { view } = sweep;
   const active = view.state === 'loading' || view.state === 'running' || view.state === 'paused';
@@ -70,12 +62,7 @@ export function SweepPanel({ sweep, seed, pausePage }: Props) {
   return (
     <div className="sweep-panel" data-testid="sweep-panel">
       <p className="explain">
-        Where in the (T, α) plane does distillation pay? Each cell is a short run of the same
-        student distilled at that T and α; all cells of a seed train <em>in lockstep</em> on the
-        same batches from the same first weights, beside one hard-label control. The control does
-        not depend on T or α, so it trains once per seed, not once per cell. Errors are on the
-        10,000 test digits; the ★ cell is the one with the fewest errors on the first 5,000 (chosen
-        there, so the last 5,000 stay a fair check). A cell opens its run on the page, in a new tab.
+        <Trans i18nKey="sweep.explain" components={{ em: <em /> }} />
       </p>
       <SweepFormControls form={form} onForm={setForm} disabled={active} />
       <div className="sweep-actions">
@@ -84,39 +71,44 @@ export function SweepPanel({ sweep, seed, pausePage }: Props) {
           onClick={begin}
           disabled={active || form.temperatures.length === 0 || form.alphas.length === 0}
         >
-          {view.state === 'idle' ? 'Start sweep' : 'Start again'}
+          {view.state === 'idle' ? t('sweep.start') : t('sweep.again')}
         </button>
         {view.state === 'paused' ? (
-          <button onClick={sweep.resume}>Resume</button>
+          <button onClick={sweep.resume}>{t('sweep.resume')}</button>
         ) : (
           <button onClick={sweep.pause} disabled={view.state !== 'running'}>
-            Pause
+            {t('sweep.pause')}
           </button>
         )}
         <button onClick={sweep.cancel} disabled={!active}>
-          Cancel
+          {t('sweep.cancel')}
         </button>
         <span className="small muted">
-          {plannedCells} cell{plannedCells === 1 ? '' : 's'} + 1 control × {form.seeds} seed
-          {form.seeds === 1 ? '' : 's'} = {(plannedCells + 1) * form.seeds * form.epochs}{' '}
-          learner-epochs on {Math.round(60_000 * form.fraction).toLocaleString('en')} digits.
-          Starting pauses the training above.
+          {t('sweep.cost', {
+            cells: t('sweep.cells', { count: plannedCells }),
+            seeds: t('sweep.seeds', { count: form.seeds }),
+            epochs: (plannedCells + 1) * form.seeds * form.epochs,
+            digits: Math.round(60_000 * form.fraction).toLocaleString('en'),
+          })}
         </span>
       </div>
       <div className="sweep-status" data-testid="sweep-status">
-        <progress value={fraction} max={1} aria-label="Sweep progress" />
+        <progress value={fraction} max={1} aria-label={t('sweep.progress')} />
         <span role="status" aria-live="polite">
-          {STATE_TEXT[view.state]}
+          {t(`sweep.state.${view.state}`)}
         </span>
         {view.state !== 'idle' && (
           <span className="small muted mono">
             {' '}
-            seed {Math.min(seedsDone + 1, config.seeds.length)} of {config.seeds.length} ·{' '}
-            {Math.round(100 * fraction)}% · {clock(elapsed)}
-            {Number.isFinite(left) ? ` · ~${clock(left)} left` : ''}
-            {view.backend ? ` · ${view.backend}` : ''} · {view.workers.length} worker
-            {view.workers.length === 1 ? '' : 's'} ({navigator.hardwareConcurrency || 1} cores:
-            seeds run in parallel only where a core is left for the page)
+            {t('sweep.seedOf', {
+              at: Math.min(seedsDone + 1, config.seeds.length),
+              total: config.seeds.length,
+            })}{' '}
+            · {Math.round(100 * fraction)}% · {clock(elapsed)}
+            {Number.isFinite(left) ? t('sweep.left', { time: clock(left) }) : ''}
+            {view.backend ? ` · ${view.backend}` : ''} ·{' '}
+            {t('sweep.workers', { count: view.workers.length })}
+            {t('sweep.cores', { cores: navigator.hardwareConcurrency || 1 })}
           </span>
         )}
       </div>
@@ -129,8 +121,8 @@ export function SweepPanel({ sweep, seed, pausePage }: Props) {
         <>
           <div className="sweep-maps">
             <SweepHeatmap
-              title="Test errors of the distilled student"
-              describe="Rows: α; columns: T. Each value is test errors out of 10,000 (mean over seeds)."
+              title={t('sweep.errorsTitle')}
+              describe={t('sweep.errorsDescribe')}
               testId="sweep-errors"
               config={config}
               scores={cellScores}
@@ -141,8 +133,8 @@ export function SweepPanel({ sweep, seed, pausePage }: Props) {
               best={best}
             />
             <SweepHeatmap
-              title="Distilled − control (blue: distillation helped)"
-              describe="Rows: α; columns: T. Each value is the distilled student's test errors minus the hard-label control's."
+              title={t('sweep.gainTitle')}
+              describe={t('sweep.gainDescribe')}
               testId="sweep-gain"
               config={config}
               scores={control ? cellScores : {}}
@@ -155,13 +147,18 @@ export function SweepPanel({ sweep, seed, pausePage }: Props) {
           </div>
           <p className="small" data-testid="sweep-summary">
             {control
-              ? `Control (hard labels): ${control.test.toFixed(0)} test errors.`
-              : 'The control’s errors appear when the first seed ends.'}
+              ? t('sweep.control', { errors: control.test.toFixed(0) })
+              : t('sweep.controlWaiting')}
             {best && control
-              ? ` ★ ${best.replace('T', 'T = ').replace('-a', ', α = ')}: ${cellScores[best].test.toFixed(0)} — on the held-out half (test digits 5,001–10,000) ${cellScores[best].heldOut.toFixed(0)} against the control’s ${control.heldOut.toFixed(0)}.`
+              ? t('sweep.best', {
+                  T: best.replace(/^T/, '').replace(/-a.*$/, ''),
+                  alpha: best.replace(/^.*-a/, ''),
+                  errors: cellScores[best].test.toFixed(0),
+                  heldOut: cellScores[best].heldOut.toFixed(0),
+                  controlHeldOut: control.heldOut.toFixed(0),
+                })
               : ''}{' '}
-            Short runs measure the start of training: soft targets pay more the longer a student
-            trains, and the bigger it is (at 1 epoch a 30-30 student gains nothing at any T).
+            {t('sweep.caveat')}
           </p>
         </>
       )}
