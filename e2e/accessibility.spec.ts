@@ -96,9 +96,32 @@ test('From the keyboard alone: Tab reaches Train with a visible focus ring, Ente
   await expectPhase(page, /caching|learners|done/, 60_000);
 });
 
-test('In Chinese (?lang=zh) the lesson, header and Share dialog speak Chinese, and axe finds no serious or critical violation', async ({
+/**
+ * Text on the page (and in labels and tooltips) with three or more English words (of two letters or more) in a row: an
+ * untranslated string. Allowed: the paper's title, and code a host copies (the iframe snippet).
+ */
+async function englishRuns(page: Page): Promise<string[]> {
+  const texts = await page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const el = walker.currentNode.parentElement;
+      if (el && !el.closest('script, style, .katex, textarea, [aria-hidden="true"]'))
+        out.push(walker.currentNode.textContent ?? '');
+    }
+    for (const el of document.querySelectorAll('[aria-label], [title]'))
+      out.push(`${el.getAttribute('aria-label') ?? ''} ${el.getAttribute('title') ?? ''}`);
+    return out;
+  });
+  return texts
+    .filter((t) => /[A-Za-z]{2,}\s+[A-Za-z]{2,}\s+[A-Za-z]{2,}/.test(t))
+    .filter((t) => !/Distilling the Knowledge|<iframe|SwiftShader/.test(t));
+}
+
+test('In Chinese (?lang=zh) the lesson, header, every look-inside panel and the Share dialog speak Chinese, and axe finds no serious or critical violation', async ({
   page,
 }) => {
+  test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 900 });
   await openReady(page, 'lang=zh&lesson=missing-3&student=30-30');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
@@ -108,6 +131,19 @@ test('In Chinese (?lang=zh) the lesson, header and Share dialog speak Chinese, a
   await expect(lesson.getByRole('button', { name: '下一步' })).toBeVisible();
   await page.screenshot({ path: `${DIR}/lesson-zh-1280.png` });
   const found = await seriousViolations(page, 'page (zh)');
+  // One step, so that charts, maps and results have something to say.
+  await page.getByRole('button', { name: '单步', exact: true }).click();
+  await expectPhase(page, /learners|done/, 60_000);
+  const english = await englishRuns(page);
+  const tabs = page.getByRole('tablist', { name: '深入观察' }).getByRole('tab');
+  for (let i = 0; i < (await tabs.count()); i++) {
+    await tabs.nth(i).click();
+    await page.waitForTimeout(500);
+    english.push(...(await englishRuns(page)));
+    const name = (await tabs.nth(i).textContent()) ?? String(i);
+    found.push(...(await seriousViolations(page, `深入观察: ${name}`, '#explore-body')));
+  }
+  expect([...new Set(english)]).toEqual([]);
   await page.getByRole('button', { name: '分享 / 嵌入' }).click();
   await expect(page.getByRole('dialog', { name: '分享 / 嵌入' })).toBeVisible();
   found.push(...(await seriousViolations(page, 'Share dialog (zh)', '.share-dialog')));

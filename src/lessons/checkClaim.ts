@@ -9,6 +9,7 @@ import { softmaxAt } from '../kd/softmax.ts';
 import { softTermGradient } from '../kd/softTermGradient.ts';
 import type { Settings } from '../state/settingsSchema.ts';
 import type { TestResults } from '../ui/results/useTestResults.ts';
+import { messagesPart } from '../i18n/parts/messages.ts';
 import type { ClaimCheck } from './lessonTypes.ts';
 
 export interface LessonFacts {
@@ -23,17 +24,39 @@ export interface LessonFacts {
 
 export type ClaimState = 'waiting' | 'holds' | 'not-yet';
 
-export interface ClaimResult {
-  state: ClaimState;
-  /** What was measured, or what is still missing, in words. */
-  detail: string;
+/** One sentence of a result: its key among the claims' words, and the numbers in it. */
+export interface ClaimWords {
+  key: ClaimKey;
+  values: Record<string, string | number>;
 }
 
+export interface ClaimResult {
+  state: ClaimState;
+  /** What was measured, or what is still missing, in English words. */
+  detail: string;
+  /** The same as sentences to word in the page's language (t('messages.claims.<key>')). */
+  words: ClaimWords[];
+}
+
+type ClaimKey = keyof typeof CLAIM_WORDS;
+const CLAIM_WORDS = messagesPart.en.claims;
+
+/** A sentence of the claims' words, in English. */
+export function claimEnglish({ key, values }: ClaimWords): string {
+  return CLAIM_WORDS[key].replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
+}
+
+const say = (key: ClaimKey, values: ClaimWords['values'] = {}): ClaimWords => ({ key, values });
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
-const waiting = (detail: string): ClaimResult => ({ state: 'waiting', detail });
-const judged = (holds: boolean, detail: string): ClaimResult => ({
+const waiting = (words: ClaimWords): ClaimResult => ({
+  state: 'waiting',
+  detail: claimEnglish(words),
+  words: [words],
+});
+const judged = (holds: boolean, words: ClaimWords): ClaimResult => ({
   state: holds ? 'holds' : 'not-yet',
-  detail,
+  detail: claimEnglish(words),
+  words: [words],
 });
 
 function inRange(x: number, atLeast?: number, atMost?: number): boolean {
@@ -76,26 +99,33 @@ function recall(facts: LessonFacts, id: string, digit: number, shifted = true): 
   return 1 - r.perClassErrors[digit] / r.countPerClass[digit];
 }
 
-const NO_EVALUATION = 'Train until the first test evaluation.';
+const NO_EVALUATION = say('noEvaluation');
 
 export function checkClaim(check: ClaimCheck, facts: LessonFacts): ClaimResult {
   switch (check.kind) {
     case 'teacherPeak':
     case 'teacherRunnerUp': {
       const value = teacherRank(facts, check.kind === 'teacherPeak' ? 0 : 1);
-      if (value === undefined) return waiting('Waiting for the teacher’s soft targets.');
+      if (value === undefined) return waiting(say('waitingSoftTargets'));
       const atMost = check.kind === 'teacherPeak' ? check.atMost : undefined;
-      const what = check.kind === 'teacherPeak' ? 'top class' : 'runner-up class';
       const T = facts.settings.temperature;
       return judged(
         inRange(value, check.atLeast, atMost),
-        `At T = ${T}, the teacher’s ${what} gets ${percent(value)} on average.`,
+        say(check.kind === 'teacherPeak' ? 'teacherTop' : 'teacherRunnerUp', {
+          T,
+          percent: percent(value),
+        }),
       );
     }
     case 'setting': {
       const value = facts.settings[check.key];
-      const name = { temperature: 'T', alpha: 'α', biasShift: 'The bias shift' }[check.key];
-      return judged(inRange(value, check.atLeast, check.atMost), `${name} is ${value}.`);
+      return judged(
+        inRange(value, check.atLeast, check.atMost),
+        say(check.key === 'biasShift' ? 'biasShiftIs' : 'settingIs', {
+          name: check.key === 'alpha' ? 'α' : 'T',
+          value,
+        }),
+      );
     }
     case 'fewerErrors': {
       const mine = errorsOf(facts, check.member);
@@ -104,7 +134,7 @@ export function checkClaim(check: ClaimCheck, facts: LessonFacts): ClaimResult {
       const list = check.than.map((id, k) => `${labelOf(facts, id)} ${others[k]}`).join(', ');
       return judged(
         others.every((e) => mine < (e ?? 0)),
-        `Test errors: ${labelOf(facts, check.member)} ${mine}; ${list}.`,
+        say('testErrors', { member: labelOf(facts, check.member), errors: mine, list }),
       );
     }
     case 'classRecall': {
@@ -112,7 +142,11 @@ export function checkClaim(check: ClaimCheck, facts: LessonFacts): ClaimResult {
       if (value === undefined) return waiting(NO_EVALUATION);
       return judged(
         value >= check.atLeast,
-        `${labelOf(facts, check.member)} recognises ${percent(value)} of the test ${check.digit}s.`,
+        say('recognises', {
+          member: labelOf(facts, check.member),
+          percent: percent(value),
+          digit: check.digit,
+        }),
       );
     }
     case 'neverSeen': {
@@ -120,11 +154,14 @@ export function checkClaim(check: ClaimCheck, facts: LessonFacts): ClaimResult {
       const mine = facts.seenClassCounts[check.digit] ?? 0;
       if (seen < check.minSeen && mine === 0)
         return waiting(
-          `Train on at least ${check.minSeen.toLocaleString('en')} digits (so far ${seen.toLocaleString('en')}).`,
+          say('trainOn', {
+            minSeen: check.minSeen.toLocaleString('en'),
+            seen: seen.toLocaleString('en'),
+          }),
         );
       return judged(
         mine === 0,
-        `${mine} of the ${seen.toLocaleString('en')} training digits seen so far were ${check.digit}s.`,
+        say('seenOf', { mine, seen: seen.toLocaleString('en'), digit: check.digit }),
       );
     }
     case 'biasHelps': {
@@ -134,7 +171,12 @@ export function checkClaim(check: ClaimCheck, facts: LessonFacts): ClaimResult {
       const shift = facts.settings.biasShift;
       return judged(
         after > before,
-        `${check.digit}s recognised: ${percent(before)} without the shift, ${percent(after)} with ${shift >= 0 ? '+' : ''}${shift}.`,
+        say('recognisedShift', {
+          digit: check.digit,
+          before: percent(before),
+          after: percent(after),
+          shift: `${shift >= 0 ? '+' : ''}${shift}`,
+        }),
       );
     }
     case 'limitGap': {
@@ -143,21 +185,24 @@ export function checkClaim(check: ClaimCheck, facts: LessonFacts): ClaimResult {
       const v = learner && facts.sampleLogits[learner.teachers[0]];
       const at = check.sample * NUM_CLASSES;
       if (!z || !v || z.length < at + NUM_CLASSES || v.length !== z.length)
-        return waiting('Waiting for the student’s and the teacher’s logits.');
+        return waiting(say('waitingLogits'));
       const row = (l: Float32Array) => l.subarray(at, at + NUM_CLASSES);
       const T = facts.settings.temperature;
       const gap = softTermGradient(row(z), row(v), T, facts.settings.alpha).relativeDistance;
       return judged(
         inRange(gap, check.atLeast, check.atMost),
-        `At T = ${T} the exact gradient and its high-T limit are ${percent(gap)} apart.`,
+        say('gradientGap', { T, percent: percent(gap) }),
       );
     }
     case 'teacherEvaluated': {
       const errors = errorsOf(facts, teacherId(facts));
-      if (errors === undefined) return waiting('Waiting for the teacher’s test evaluation.');
+      if (errors === undefined) return waiting(say('waitingTeacher'));
       return judged(
         true,
-        `The teacher makes ${errors} errors on the ${facts.results?.testSize.toLocaleString('en')} test digits.`,
+        say('teacherErrors', {
+          errors,
+          testSize: facts.results?.testSize.toLocaleString('en') ?? '',
+        }),
       );
     }
     case 'all': {
@@ -167,7 +212,11 @@ export function checkClaim(check: ClaimCheck, facts: LessonFacts): ClaimResult {
         : parts.every((p) => p.state === 'holds')
           ? 'holds'
           : 'not-yet';
-      return { state, detail: parts.map((p) => p.detail).join(' ') };
+      return {
+        state,
+        detail: parts.map((p) => p.detail).join(' '),
+        words: parts.flatMap((p) => p.words),
+      };
     }
   }
 }

@@ -278,13 +278,7 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
           )}
         </div>
       </main>
-      {!settings.embed && (
-        <footer className="foot small">
-          Teacher 784-1200-1200-10 with dropout, as in Hinton, Vinyals &amp; Dean (2015). Both
-          students start from the same weights and see the same batches; only the loss differs.
-          Every setting lives in the URL: copy the link to share this exact setup.
-        </footer>
-      )}
+      {!settings.embed && <footer className="foot small">{t('status.footer')}</footer>}
     </div>
   );
 }

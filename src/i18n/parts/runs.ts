@@ -7,6 +7,9 @@ import { part } from './part.ts';
 
 export const runsPart = part(
   {
+    customRun: 'Custom run',
+    savedAs: 'Saved “{{name}}”.',
+    importedAs: 'Imported {{file}} as “{{name}}”.',
     title: 'Save & export',
     thisRun: 'This run',
     save: 'Save this run',
@@ -51,6 +54,9 @@ export const runsPart = part(
     },
   },
   {
+    customRun: '自定义运行',
+    savedAs: '已保存“{{name}}”。',
+    importedAs: '已将 {{file}} 导入为“{{name}}”。',
     title: '保存与导出',
     thisRun: '本次运行',
     save: '保存本次运行',

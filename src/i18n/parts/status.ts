@@ -6,6 +6,8 @@ import { part } from './part.ts';
 
 export const statusPart = part(
   {
+    footer:
+      'Teacher 784-1200-1200-10 with dropout, as in Hinton, Vinyals & Dean (2015). Both students start from the same weights and see the same batches; only the loss differs. Every setting lives in the URL: copy the link to share this exact setup.',
     stopped: 'stopped: the training worker is gone',
     paused: ' (paused)',
     epoch: 'epoch',
@@ -58,6 +60,8 @@ export const statusPart = part(
     },
   },
   {
+    footer:
+      '教师为带 dropout 的 784-1200-1200-10 网络，与 Hinton、Vinyals 和 Dean（2015）相同。两个学生从相同的权重出发、看到相同的批次，只有损失函数不同。每个设置都保存在网址中：复制链接即可分享这一完全相同的配置。',
     stopped: '已停止：训练进程（worker）已退出',
     paused: '（已暂停）',
     epoch: '轮次',

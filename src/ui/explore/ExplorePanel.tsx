@@ -37,7 +37,12 @@ export function ExplorePanel({ view, onView, children }: Props) {
   return (
     <section className="panel explore" aria-labelledby="explore-title">
       <h2 id="explore-title">{t('explore.title')}</h2>
-      <div className="explore-tabs" role="tablist" aria-label={t('explore.title')} onKeyDown={onKey}>
+      <div
+        className="explore-tabs"
+        role="tablist"
+        aria-label={t('explore.title')}
+        onKeyDown={onKey}
+      >
         {EXPLORE_VIEWS.map((v) => (
           <button
             key={v}

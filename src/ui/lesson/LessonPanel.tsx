@@ -76,7 +76,11 @@ export function LessonPanel({
         >
           <span className="claim-state">{stateWord(result.state)}</span>
           <span className="claim-text">{here.claim}</span>
-          <span className="claim-detail small">{result.detail}</span>
+          <span className="claim-detail small">
+            {language === 'en'
+              ? result.detail
+              : result.words.map((w) => t(`messages.claims.${w.key}`, w.values)).join('')}
+          </span>
           {/* Only the verdict is announced, not every new number. */}
           <span className="visually-hidden" aria-live="polite">
             {result.state === 'holds' ? t('lesson.announce', { claim: here.claim }) : ''}

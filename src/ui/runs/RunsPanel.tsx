@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LearnerExport, Roster, Snapshot } from '../../engine/protocol.ts';
 import { curvesToCsv } from '../../export/curvesToCsv.ts';
 import { encodeRunFile, runFileName, type RunFileV1 } from '../../export/runFileV1.ts';
+import { presetById } from '../../state/presets.ts';
 import { settingsToTorchScript } from '../../export/torchScript.ts';
 import type { Settings } from '../../state/settingsSchema.ts';
 import { currentRunFile } from './currentRun.ts';
@@ -38,7 +39,10 @@ export function RunsPanel({ settings, roster, snapshot, exportLearners }: Props)
   const build = async (): Promise<RunFileV1 | null> => {
     if (!roster || !snapshot) return null;
     const exported = await exportLearners();
-    return exported && currentRunFile(settings, roster, snapshot, exported);
+    const title = presetById(settings.preset)
+      ? t(`presets.titles.${settings.preset}`)
+      : t('runs.customRun');
+    return exported && currentRunFile(settings, roster, snapshot, exported, new Date(), title);
   };
   const act = async (work: () => Promise<void>) => {
     setBusy(true);

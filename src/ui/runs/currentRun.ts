@@ -8,9 +8,9 @@ import { presetById } from '../../state/presets.ts';
 import type { Settings } from '../../state/settingsSchema.ts';
 import { serializeSettings } from '../../state/urlState.ts';
 
-/** A name for a run: its experiment and when it was saved. */
-export function runName(settings: Settings, when: Date): string {
-  const title = presetById(settings.preset)?.title ?? 'Custom run';
+/** A name for a run: its experiment (`title`: in the page's language) and when it was saved. */
+export function runName(settings: Settings, when: Date, title?: string): string {
+  title ??= presetById(settings.preset)?.title ?? 'Custom run';
   const stamp = when.toISOString().slice(0, 16).replace('T', ' ');
   return `${title}, T ${settings.temperature}, α ${settings.alpha} (${stamp})`;
 }
@@ -30,12 +30,13 @@ export function currentRunFile(
   snapshot: Snapshot,
   learners: readonly LearnerExport[],
   when = new Date(),
+  title?: string,
 ): RunFileV1 {
   return {
     format: RUN_FILE_FORMAT,
     version: 1,
     savedAt: when.toISOString(),
-    name: runName(settings, when),
+    name: runName(settings, when, title),
     query: serializeSettings(settings),
     roster,
     evaluations: snapshot.evaluations,

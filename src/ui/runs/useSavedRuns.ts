@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { decodeRunFile, encodeRunFile, type RunFileV1 } from '../../export/runFileV1.ts';
 import {
   deleteRun,
@@ -32,6 +33,7 @@ export interface SavedRuns {
 
 /** The saved runs of this browser, and what the panel does with them. */
 export function useSavedRuns(): SavedRuns {
+  const { t } = useTranslation();
   const [list, setList] = useState<SavedRunSummary[]>([]);
   const [message, setMessage] = useState<SavedRuns['message']>(null);
   const refresh = useCallback(async () => {
@@ -53,29 +55,30 @@ export function useSavedRuns(): SavedRuns {
   }, []);
 
   const store = useCallback(
-    async (run: RunFileV1, verb: string) => {
+    async (run: RunFileV1, said: (name: string) => string) => {
       const result = await saveRun(
         { name: run.name, savedAt: run.savedAt, query: run.query, errors: errorSummary(run) },
         encodeRunFile(run),
       );
       setMessage(
-        result.ok
-          ? { text: `${verb} “${run.name}”.`, error: false }
-          : { text: result.message, error: true },
+        result.ok ? { text: said(run.name), error: false } : { text: result.message, error: true },
       );
       await refresh();
       return result.ok;
     },
     [refresh],
   );
-  const save = useCallback((run: RunFileV1) => store(run, 'Saved'), [store]);
+  const save = useCallback(
+    (run: RunFileV1) => store(run, (name) => t('runs.savedAs', { name })),
+    [store, t],
+  );
   const importText = useCallback(
     async (text: string | ArrayBuffer, fileName: string) => {
       const decoded = decodeRunFile(text, fileName);
       if (!decoded.ok) setMessage({ text: decoded.message, error: true });
-      else await store(decoded.run, `Imported ${fileName} as`);
+      else await store(decoded.run, (name) => t('runs.importedAs', { file: fileName, name }));
     },
-    [store],
+    [store, t],
   );
   const open = useCallback(async (id: string) => {
     const stored = await loadRunFile(id);

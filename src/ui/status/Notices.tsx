@@ -1,5 +1,6 @@
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { backendReason } from '../../i18n/backendReason.ts';
 import type { BackendReport } from '../../engine/protocol.ts';
 import type { SettingNotice } from '../../state/urlState.ts';
 import { noticeText } from '../useUrlSettings.ts';
@@ -59,7 +60,7 @@ function NoticesView({
       ))}
       {backend?.fellBack && (
         <div className="notice warn" role="status" data-testid="backend-fallback">
-          <strong>{t('status.notices.backendFallback')}</strong> {backend.reason}
+          <strong>{t('status.notices.backendFallback')}</strong> {backendReason(backend, language)}
         </div>
       )}
       {urlNotices.length > 0 && !dismissed && (

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { backendReason } from '../../i18n/backendReason.ts';
 import type { BackendReport, Roster, Snapshot } from '../../engine/protocol.ts';
 import { shortLabel } from '../roster/rosterView.ts';
 import { phaseWords, progressWords } from './statusWords.ts';
@@ -19,7 +20,8 @@ export function StatusBar({
   /** The worker is gone: no phase or rate is current any more. */
   stopped?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage === 'zh' ? 'zh' : 'en';
   const phase = snapshot?.phase ?? 'starting';
   const members = roster?.members ?? [];
   // A combined teacher or a learner reused as teacher has no training step of its own.
@@ -64,7 +66,7 @@ export function StatusBar({
           ))}
         </span>
       )}
-      <span title={backend?.reason} data-testid="backend">
+      <span title={backend ? backendReason(backend, language) : undefined} data-testid="backend">
         {t('status.backend')} <b>{backend?.backend ?? '…'}</b>
       </span>
       {progress && <span className="progress small">{progress}</span>}
