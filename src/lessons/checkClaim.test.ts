@@ -80,7 +80,9 @@ describe('checkClaim', () => {
       unshifted: {},
     };
     const f = facts({ results });
-    expect(checkClaim({ kind: 'fewerErrors', member: 'distilled', than: ['control'] }, f)).toMatchObject({
+    expect(
+      checkClaim({ kind: 'fewerErrors', member: 'distilled', than: ['control'] }, f),
+    ).toMatchObject({
       state: 'holds',
       detail: 'Test errors: distilled 30; control 40.',
     });
