@@ -88,6 +88,13 @@ test('runs are saved when they end, survive a reload, can be renamed, compared, 
   expect(png.subarray(1, 4).toString()).toBe('PNG');
   // Twice the drawing's size: IHDR holds the width at byte 16.
   expect(png.readUInt32BE(16)).toBe(2 * Number(/width="(\d+)"/.exec(svg)![1]));
+  // The run's setup as a Keras 3 script: Keras's own Distiller, with the page's T and α.
+  await page.getByRole('button', { name: 'Keras 3 script' }).click();
+  await expect.poll(() => downloads.length).toBe(5);
+  const keras = readFileSync(downloads.find((d) => d.name.endsWith('-keras.py'))!.path, 'utf8');
+  expect(keras).toContain('keras.distillation.Distiller(');
+  expect(keras).toContain('HIDDEN = [30,30]');
+  expect(keras).toMatch(/^T = \d/m);
 
   await page.reload();
   const saved = page.getByTestId('saved-run');

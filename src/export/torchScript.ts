@@ -9,56 +9,24 @@
  * runs on fixed numbers against our tfjs loss when Python is available.
  */
 import { TEACHER_DROPOUT } from '../models/architectures.ts';
-import { presetById } from '../state/presets.ts';
 import type { Settings } from '../state/settingsSchema.ts';
+import {
+  CHECK_LOSS_MAIN,
+  constantsBlock,
+  notCarriedOver,
+  numpyLossBlock,
+  scriptObjective,
+  SOFT_TERMS,
+} from './scriptCommon.ts';
 
-/** The objectives the script can express, and each one's soft term in numpy and torch. */
-const SOFT_TERMS = {
-  hinton: {
-    numpy: '(1 - alpha) * T * T * np.mean(np.sum(p_t * (log_p_t - log_q_s), axis=1))',
-    torch:
-      "(1 - alpha) * T * T * F.kl_div(F.log_softmax(zs / T, dim=1), F.softmax(zt / T, dim=1), reduction='batchmean')",
-    formula:
-      'alpha * CE(y, softmax(z_s)) + (1 - alpha) * T^2 * KL(softmax(z_t/T) || softmax(z_s/T))',
-  },
-  'soft-ce': {
-    numpy: '(1 - alpha) * T * T * np.mean(np.sum(-p_t * log_q_s, axis=1))',
-    torch:
-      '(1 - alpha) * T * T * torch.mean(torch.sum(-F.softmax(zt / T, dim=1) * F.log_softmax(zs / T, dim=1), dim=1))',
-    formula: 'alpha * CE(y, softmax(z_s)) + (1 - alpha) * T^2 * CE(softmax(z_t/T), softmax(z_s/T))',
-  },
-  'logit-mse': {
-    numpy: '(1 - alpha) * np.mean(np.square((zs - zt) - np.mean(zs - zt, axis=1, keepdims=True)))',
-    torch:
-      '(1 - alpha) * torch.mean(torch.square((zs - zt) - torch.mean(zs - zt, dim=1, keepdim=True)))',
-    formula:
-      'alpha * CE(y, softmax(z_s)) + (1 - alpha) * mean(((z_s - mean z_s) - (z_t - mean z_t))^2)',
-  },
-} as const;
-
-export type ScriptObjective = keyof typeof SOFT_TERMS;
-
-export function scriptObjective(lossMode: Settings['lossMode']): ScriptObjective | null {
-  return lossMode in SOFT_TERMS ? (lossMode as ScriptObjective) : null;
-}
-
-const pyBool = (b: boolean) => (b ? 'True' : 'False');
+export { scriptObjective, type ScriptObjective } from './scriptCommon.ts';
 
 /** The script for the page's settings; `pageUrl` is the page's link (its header names it). */
 export function settingsToTorchScript(s: Settings, pageUrl: string): string {
   const objective = scriptObjective(s.lossMode) ?? 'hinton';
   const term = SOFT_TERMS[objective];
-  const preset = presetById(s.preset);
   const hidden = s.studentSize.split('-').map(Number);
-  const notCarried = [
-    ...(preset?.members
-      ? [
-          `the preset's own roster (${preset.title}): only one teacher, the distilled student and its control are scripted`,
-        ]
-      : []),
-    ...(scriptObjective(s.lossMode) ? [] : [`the loss "${s.lossMode}": Hinton KD is used instead`]),
-    ...(s.biasShift !== 0 && s.biasClasses ? ['the test-time bias shift'] : []),
-  ];
+  const notCarried = notCarriedOver(s);
   return `#!/usr/bin/env python3
 """KD Playground, exported as a PyTorch script.
 
@@ -80,33 +48,10 @@ Random numbers differ from the browser's, so errors match in size, not to the di
 import argparse, json, sys
 import numpy as np
 
-T = ${s.temperature}
-ALPHA = ${s.useLabels ? s.alpha : 0}
-EPOCHS = ${s.studentEpochs}
-TEACHER_EPOCHS = ${s.teacherEpochs}
-BATCH = ${s.batchSize}
-LR = ${s.learningRate}
-SEED = ${s.seed}
-HIDDEN = ${JSON.stringify(hidden)}
-DIGITS = ${JSON.stringify(s.transferDigits.split('').map(Number))}
-FRACTION = ${s.transferFraction}
-USE_LABELS = ${pyBool(s.useLabels)}
+${constantsBlock(s)}
 
 
-def log_softmax_numpy(z):
-    z = z - z.max(axis=1, keepdims=True)
-    return z - np.log(np.exp(z).sum(axis=1, keepdims=True))
-
-
-def kd_loss_numpy(zs, zt, y, T, alpha):
-    """The loss in numpy, term for term as the torch code below."""
-    zs, zt = np.asarray(zs, np.float64), np.asarray(zt, np.float64)
-    hard = alpha * np.mean(-log_softmax_numpy(zs)[np.arange(len(y)), y]) if alpha > 0 else 0.0
-    log_q_s = log_softmax_numpy(zs / T)
-    log_p_t = log_softmax_numpy(zt / T)
-    p_t = np.exp(log_p_t)
-    soft = ${term.numpy} if alpha < 1 else 0.0
-    return hard + soft
+${numpyLossBlock(objective, 'torch')}
 
 
 def main():
@@ -204,11 +149,6 @@ def load_tfjs_weights(model, json_path):
         linear.bias.data = tensors[2 * k + 1]
 
 
-if __name__ == '__main__':
-    if '--check-loss' in sys.argv:
-        n = json.load(sys.stdin)
-        print(json.dumps(kd_loss_numpy(n['student'], n['teacher'], np.asarray(n['labels']), n['T'], n['alpha'])))
-    else:
-        main()
+${CHECK_LOSS_MAIN}
 `;
 }

@@ -20,6 +20,9 @@ export const runsPart = part(
     curves: 'Curves (CSV)',
     torchTitle: "This run's loss, T, α, students and schedule as a runnable PyTorch script",
     torch: 'PyTorch script',
+    kerasTitle:
+      "This run's loss, T, α, students and schedule as a runnable Keras 3 script (keras.distillation)",
+    keras: 'Keras 3 script',
     learner: 'Learner to download',
     tfjs: 'As a TensorFlow.js model',
     note: {
@@ -67,6 +70,9 @@ export const runsPart = part(
     curves: '曲线（CSV）',
     torchTitle: '把本次运行的损失、T、α、学生和训练计划导出为可运行的 PyTorch 脚本',
     torch: 'PyTorch 脚本',
+    kerasTitle:
+      '把本次运行的损失、T、α、学生和训练计划导出为可运行的 Keras 3 脚本（keras.distillation）',
+    keras: 'Keras 3 脚本',
     learner: '要下载的学习者',
     tfjs: '导出为 TensorFlow.js 模型',
     note: {

@@ -4,6 +4,7 @@ import type { LearnerExport, Roster, Snapshot } from '../../engine/protocol.ts';
 import { curvesToCsv } from '../../export/curvesToCsv.ts';
 import { encodeRunFile, runFileName, type RunFileV1 } from '../../export/runFileV1.ts';
 import { presetById } from '../../state/presets.ts';
+import { settingsToKerasScript } from '../../export/kerasScript.ts';
 import { settingsToTorchScript } from '../../export/torchScript.ts';
 import type { Settings } from '../../state/settingsSchema.ts';
 import { currentRunFile } from './currentRun.ts';
@@ -134,6 +135,18 @@ export function RunsPanel({ settings, roster, snapshot, exportLearners }: Props)
           }
         >
           {t('runs.torch')}
+        </button>
+        <button
+          title={t('runs.kerasTitle')}
+          onClick={() =>
+            downloadFile(
+              `kd-${safeFileName(settings.preset)}-keras.py`,
+              settingsToKerasScript(settings, window.location.href),
+              'text/x-python',
+            )
+          }
+        >
+          {t('runs.keras')}
         </button>
         {learners.length > 0 && (
           <>
