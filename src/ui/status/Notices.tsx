@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { backendReason } from '../../i18n/backendReason.ts';
+import { pauseReason } from '../../i18n/pauseReason.ts';
 import type { BackendReport } from '../../engine/protocol.ts';
 import type { SettingNotice } from '../../state/urlState.ts';
 import { noticeText } from '../useUrlSettings.ts';
@@ -50,7 +51,7 @@ function NoticesView({
       )}
       {pausedReason && (
         <div className="notice warn" role="alert" data-testid="paused-reason">
-          {pausedReason}
+          {pauseReason(pausedReason, language)}
         </div>
       )}
       {engineNotices.map((message) => (
