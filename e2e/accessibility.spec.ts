@@ -138,7 +138,7 @@ test('In Chinese (?lang=zh) the lesson, header, every look-inside panel and the 
   const tabs = page.getByRole('tablist', { name: '深入观察' }).getByRole('tab');
   for (let i = 0; i < (await tabs.count()); i++) {
     await tabs.nth(i).click();
-    await page.waitForTimeout(500);
+    await page.waitForTimeout(200);
     english.push(...(await englishRuns(page)));
     const name = (await tabs.nth(i).textContent()) ?? String(i);
     found.push(...(await seriousViolations(page, `深入观察: ${name}`, '#explore-body')));

@@ -4,7 +4,7 @@ import { clickStep, collectConsoleErrors, expectPhase, openReady } from './helpe
 
 /** Seeded, so a failing run can be replayed: STRESS_SEED=… npx playwright test e2e/stress.spec.ts */
 const SEED = Number(process.env.STRESS_SEED ?? 20261203);
-const ACTIONS = Number(process.env.STRESS_ACTIONS ?? 120);
+const ACTIONS = Number(process.env.STRESS_ACTIONS ?? 80);
 
 /**
  * Buttons a person may press at any time, except those that leave the page's own run or start
