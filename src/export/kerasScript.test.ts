@@ -39,6 +39,13 @@ describe('the Keras 3 script', () => {
         expect(script).toContain('distillation_losses=SoftTargetCrossEntropy(T)');
       if (objective === 'logit-mse')
         expect(script).toContain('distillation_losses=LogitMatching()');
+      // The two soft terms Keras has no built-in for, in keras.ops (the Distiller adds 1 − α).
+      expect(script).toContain('return t * t * ops.mean(ops.sum(-p_t * log_q_s, axis=-1))');
+      expect(script).toContain(
+        'return ops.mean(ops.square(d - ops.mean(d, axis=-1, keepdims=True)))',
+      );
+      // Keras's default backend is TensorFlow: without it, the script picks JAX or PyTorch.
+      expect(script).toContain("os.environ['KERAS_BACKEND'] = 'jax' if");
     });
 
     it.skipIf(!hasPython)(

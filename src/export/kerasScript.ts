@@ -1,12 +1,15 @@
 /**
  * “Take it to your own models”, for Keras 3: the page's setup through Keras's own distillation
- * API, `keras.distillation.Distiller` (Keras ≥ 3.12), so it runs on any Keras backend (JAX,
- * TensorFlow, PyTorch). Hinton KD is `LogitsDistillation(T, loss=KLDivergence())`: Keras scales
- * both logits by 1/T, takes the batch mean of KL(softmax(z_t/T) ‖ softmax(z_s/T)) and multiplies
- * it by T² (keras/src/distillation/distillation_loss.py), and the Distiller weighs it
- * α · student loss + (1 − α) · distillation loss: our loss exactly. The KLDivergence *instance*
- * matters: with the string "kl_divergence" Keras applies the loss to the scaled logits without a
- * softmax. Soft-target CE and logit matching are DistillationLoss subclasses in keras.ops.
+ * API, `keras.distillation.Distiller` (added in Keras 3.12.0), so it runs on any Keras backend
+ * (JAX, TensorFlow, PyTorch). Hinton KD is `LogitsDistillation(T, loss=KLDivergence())`: Keras
+ * scales both logits by 1/T, takes the batch mean of KL(softmax(z_t/T) ‖ softmax(z_s/T)) and
+ * multiplies it by T² (keras/src/distillation/distillation_loss.py), and the Distiller weighs it
+ * α · student loss + (1 − α) · distillation loss (distiller.py, `compute_loss`): our loss
+ * exactly. The KLDivergence *instance* matters: softmax and T² are applied only when
+ * `isinstance(loss, keras.losses.KLDivergence)` (3.12.0 to 3.15.1), and the default string
+ * "kl_divergence" resolves to the plain function, so Keras would take KL of the scaled logits.
+ * Soft-target CE and logit matching are DistillationLoss subclasses in keras.ops. Keras's
+ * default backend is TensorFlow; where it is not installed the script picks JAX, else PyTorch.
  * The numpy loss (`--check-loss`) is the one kerasScript.test.ts runs against our tfjs loss.
  */
 import { TEACHER_DROPOUT } from '../models/architectures.ts';
@@ -67,9 +70,10 @@ first weights and the same batches. Teacher: 784-1200-1200-10 with dropout (inpu
 Transfer set: digits ${s.transferDigits}, ${s.transferFraction * 100}% of the 60,000 training digits, labels ${s.useLabels ? 'used' : 'not used (alpha = 0)'}.
 Schedule: ${s.studentEpochs} epochs, batch ${s.batchSize}, Adam lr ${s.learningRate}, seed ${s.seed}.
 Not carried over: ${notCarried.length ? notCarried.join('; ') : 'nothing'}.
-Random numbers differ from the browser's, so errors match in size, not to the digit.
+Random numbers differ from the browser's, so errors match in size, not to the digit; Keras's
+fit also trains on each epoch's last, partial batch, which the page skips.
 
-  pip install "keras>=3.12" jax numpy      # or tensorflow / torch: KERAS_BACKEND=tensorflow|torch
+  pip install "keras>=3.12" jax numpy    # or tensorflow or torch instead of jax (KERAS_BACKEND=...)
   python3 this_script.py                 # trains the teacher (${s.teacherEpochs} epochs), then both students
   python3 this_script.py --teacher-json teacher.json   # or uses the app's teacher (models/teacher.json + .bin)
   python3 this_script.py --check-loss < numbers.json   # the loss on fixed numbers (numpy only)
@@ -87,6 +91,9 @@ ${READ_TFJS_WEIGHTS}
 
 
 def main():
+    import importlib.util, os
+    if 'KERAS_BACKEND' not in os.environ and not importlib.util.find_spec('tensorflow'):
+        os.environ['KERAS_BACKEND'] = 'jax' if importlib.util.find_spec('jax') else 'torch'
     import keras
     from keras import layers, ops
 
