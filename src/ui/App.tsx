@@ -25,7 +25,8 @@ import { SoftTargetPanel } from './softTargets/SoftTargetPanel.tsx';
 import { Notices } from './status/Notices.tsx';
 import { StatusBar } from './status/StatusBar.tsx';
 import { useEngine } from './useEngine.ts';
-import { useThrottled } from './useThrottled.ts';
+import { useQuietSettings } from './useQuietSettings.ts';
+import { useEventCallback } from './useEventCallback.ts';
 import { useUrlSettings } from './useUrlSettings.ts';
 import { LessonPanel } from './lesson/LessonPanel.tsx';
 import { useLessonSteps } from './lesson/useLessonSteps.ts';
@@ -41,7 +42,8 @@ import { isHidden, type PanelId } from '../state/panels.ts';
 const NO_POINTS: never[] = [];
 const NO_MEMBERS: RosterEntry[] = [];
 const NO_LATEST = {};
-const FORMULA_INTERVAL_MS = 250;
+const QUIET_IDLE_MS = 150;
+const QUIET_MAX_MS = 1000;
 const NO_COUNTS = new Array<number>(10).fill(0);
 
 /** Settings live in the URL; a new backend remounts the playground, and with it the worker. */
@@ -77,27 +79,32 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
   const sweep = useSweep(settings.backend);
   // Curves and tables follow the worker at low priority: a slider input always renders first.
   const background = useDeferredValue(snapshot);
-  // KaTeX typesetting (5–10 ms, plus laying out its many spans) follows a drag 4 times a
-  // second; the soft-target bars follow every step of it.
-  const formulaHyper = {
-    temperature: useThrottled(settings.temperature, FORMULA_INTERVAL_MS),
-    alpha: useThrottled(settings.alpha, FORMULA_INTERVAL_MS),
-  };
+  // A T or α drag redraws the sliders and the soft-target bars at every step; every other view
+  // (KaTeX typesetting, the bars' words, lesson claims, look-inside panels, the share link)
+  // follows once the hand rests, and once a second during a long drag, from settings that keep
+  // their identity in between (bench/results.md, *Responsiveness*).
+  const quiet = useQuietSettings(settings, QUIET_IDLE_MS, QUIET_MAX_MS);
 
   // T and α act live: the worker applies them from the next batch.
   useEffect(() => {
     send({ type: 'setHyper', hyper: { temperature: settings.temperature, alpha: settings.alpha } });
   }, [send, settings.temperature, settings.alpha]);
 
-  const applyRunSettings = (patch: Partial<Settings>) => {
+  const applyRunSettings = useEventCallback((patch: Partial<Settings>) => {
     const next = { ...settings, ...patch };
     update(patch);
     // A new backend restarts the worker (useEngine); anything else resets the run in place.
     if (next.backend === settings.backend) send({ type: 'reset', recipe: toRecipe(next) });
-  };
-  const selectPreset = (id: PresetId) =>
-    applyRunSettings({ preset: id, ...presetById(id)?.settings });
+  });
+  const selectPreset = useEventCallback((id: PresetId) =>
+    applyRunSettings({ preset: id, ...presetById(id)?.settings }),
+  );
+  const resetRun = useEventCallback(() => send({ type: 'reset', recipe }));
   const lessonSteps = useLessonSteps(settings, update, applyRunSettings);
+  const goToStep = useEventCallback(lessonSteps.goToStep);
+  const openLesson = useEventCallback(lessonSteps.openLesson);
+  const setLogScale = useCallback((logScale: boolean) => update({ logScale }), [update]);
+  const setView = useCallback((explore: Settings['explore']) => update({ explore }), [update]);
   useEmbedHeight(settings.embed);
   useTheme(settings.theme);
   const shown = (panel: PanelId) => !isHidden(settings.hide, panel);
@@ -125,6 +132,11 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
     () => sampleLogitsById(snapshot?.sampleLogits, engine.earlyLogits),
     [snapshot?.sampleLogits, engine.earlyLogits],
   );
+  const seenClassCounts = background?.seenClassCounts ?? NO_COUNTS;
+  const facts = useMemo(
+    () => ({ settings: quiet, members, sampleLogits, results, seenClassCounts }),
+    [quiet, members, sampleLogits, results, seenClassCounts],
+  );
   const references = accuracyReferences(members, snapshot?.latest, snapshot?.testSize ?? 0);
   const [cell, setCell] = useState<MistakeCell | null>(null);
   const openCell = useCallback(
@@ -138,7 +150,7 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
 
   return (
     <div className={`app${settings.embed ? ' embed' : ''}`} data-lock={settings.lock || undefined}>
-      {!settings.embed && <PageHeader settings={settings} update={update} />}
+      {!settings.embed && <PageHeader settings={quiet} update={update} />}
       <StatusBar
         snapshot={snapshot}
         roster={roster}
@@ -159,15 +171,16 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
           <aside className="side">
             {shown('controls') && (
               <DistillationPanel
-                settings={settings}
-                formulaHyper={formulaHyper}
+                settings={quiet}
+                temperature={settings.temperature}
+                alpha={settings.alpha}
                 roster={roster}
                 snapshot={snapshot}
                 background={background}
                 send={send}
                 update={update}
                 applyRunSettings={applyRunSettings}
-                onReset={() => send({ type: 'reset', recipe })}
+                onReset={resetRun}
                 stopped={engine.lost !== null}
                 locked={settings.lock}
               />
@@ -187,7 +200,7 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
             )}
             {shown('runs') && (
               <RunsPanel
-                settings={settings}
+                settings={quiet}
                 roster={roster}
                 snapshot={background}
                 exportLearners={engine.exportLearners}
@@ -197,7 +210,7 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
               <section className="panel run" aria-labelledby="run-title">
                 <h2 id="run-title">{t('settings.title')}</h2>
                 <RunSettings
-                  settings={settings}
+                  settings={quiet}
                   onApply={applyRunSettings}
                   ensemble={hasMeanEnsemble(members)}
                 />
@@ -210,15 +223,10 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
             <LessonPanel
               lessonId={settings.lesson}
               step={settings.lessonStep}
-              facts={{
-                settings,
-                members,
-                sampleLogits,
-                results,
-                seenClassCounts: background?.seenClassCounts ?? NO_COUNTS,
-              }}
-              onStep={lessonSteps.goToStep}
-              onLesson={lessonSteps.openLesson}
+              facts={facts}
+              temperature={settings.temperature}
+              onStep={goToStep}
+              onLesson={openLesson}
               onSettings={update}
               language={language}
             />
@@ -232,8 +240,9 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
               logits={sampleLogits}
               members={barMembers}
               temperature={settings.temperature}
+              quietTemperature={quiet.temperature}
               logScale={settings.logScale}
-              onLogScale={(logScale) => update({ logScale })}
+              onLogScale={setLogScale}
             />
           )}
           {shown('charts') && (
@@ -248,11 +257,11 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
             </div>
           )}
           {shown('explore') && (
-            <ExplorePanel view={settings.explore} onView={(explore) => update({ explore })}>
+            <ExplorePanel view={settings.explore} onView={setView}>
               <ExploreContent
                 view={settings.explore}
                 engine={engine}
-                settings={settings}
+                settings={quiet}
                 update={update}
                 members={members}
                 samples={engine.samples}

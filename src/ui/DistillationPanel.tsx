@@ -1,3 +1,4 @@
+import { memo, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Command, LossPoint, Roster, Snapshot } from '../engine/protocol.ts';
 import { presetById } from '../state/presets.ts';
@@ -10,9 +11,12 @@ import { RosterPanel } from './roster/RosterPanel.tsx';
 import { firstDistilled } from './roster/rosterView.ts';
 
 interface Props {
+  /** The settings with T and α throttled (useQuietSettings): the formula follows a drag a few
+   * times a second. */
   settings: Settings;
-  /** T and α for the formula: throttled, typesetting follows a drag a few times a second. */
-  formulaHyper: { temperature: number; alpha: number };
+  /** T and α now, for the sliders. */
+  temperature: number;
+  alpha: number;
   roster: Roster | null;
   snapshot: Snapshot | null;
   /** The snapshot at low priority: the loss terms follow it. */
@@ -35,9 +39,10 @@ function lastTerms(loss: readonly LossPoint[] | undefined, id: string, names: re
 }
 
 /** Training controls, T and α, the distilled student's loss and formula, and the run's members. */
-export function DistillationPanel({
+function DistillationPanelView({
   settings,
-  formulaHyper,
+  temperature,
+  alpha,
   roster,
   snapshot,
   background,
@@ -50,6 +55,14 @@ export function DistillationPanel({
 }: Props) {
   const { t } = useTranslation();
   const distilled = roster ? firstDistilled(roster.members) : undefined;
+  const setTeacherSource = useCallback(
+    (teacherSource: Settings['teacherSource']) => applyRunSettings({ teacherSource }),
+    [applyRunSettings],
+  );
+  const setLossMode = useCallback(
+    (lossMode: Settings['lossMode']) => applyRunSettings({ lossMode }),
+    [applyRunSettings],
+  );
   return (
     <section className="panel distill" aria-labelledby="distill-title">
       <h2 id="distill-title">{t('controls.title')}</h2>
@@ -59,15 +72,13 @@ export function DistillationPanel({
         send={send}
         onReset={onReset}
         teacherSource={settings.teacherSource}
-        onTeacherSource={
-          locked ? undefined : (teacherSource) => applyRunSettings({ teacherSource })
-        }
+        onTeacherSource={locked ? undefined : setTeacherSource}
         stopped={stopped}
       />
-      <HyperSliders temperature={settings.temperature} alpha={settings.alpha} onChange={update} />
+      <HyperSliders temperature={temperature} alpha={alpha} onChange={update} />
       <LossModeSelect
         value={settings.lossMode}
-        onChange={(lossMode) => applyRunSettings({ lossMode })}
+        onChange={setLossMode}
         fixedByPreset={
           locked ||
           (presetById(settings.preset)?.members !== undefined &&
@@ -77,8 +88,8 @@ export function DistillationPanel({
       {/* Before the roster, the objective the settings ask for; then the run's own. */}
       <LossFormula
         objective={distilled?.objective ?? settings.lossMode}
-        temperature={distilled?.temperature ?? formulaHyper.temperature}
-        alpha={distilled?.alpha ?? formulaHyper.alpha}
+        temperature={distilled?.temperature ?? settings.temperature}
+        alpha={distilled?.alpha ?? settings.alpha}
         values={distilled && lastTerms(background?.loss, distilled.id, distilled.lossTerms)}
         readings={distilled && background?.terms[distilled.id]}
       />
@@ -86,3 +97,5 @@ export function DistillationPanel({
     </section>
   );
 }
+
+export const DistillationPanel = memo(DistillationPanelView);

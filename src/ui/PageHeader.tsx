@@ -1,9 +1,10 @@
+import { memo } from 'react';
 import { SETTINGS_SCHEMA, type Settings } from '../state/settingsSchema.ts';
 import { useTranslation } from 'react-i18next';
 import { ShareButton } from './embed/ShareDialog.tsx';
 
 /** The page's title and tagline, and the Share / embed dialog (not shown in an embed). */
-export function PageHeader({
+function PageHeaderView({
   settings,
   update,
 }: {
@@ -49,3 +50,5 @@ export function PageHeader({
     </header>
   );
 }
+
+export const PageHeader = memo(PageHeaderView);

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useEventCallback } from './useEventCallback.ts';
 import { startEngine, type EngineClient } from '../client/engineClient.ts';
 import { startInPageEngine, workerBlockedMessage } from '../client/inPageEngine.ts';
 import { engineReducer, INITIAL_ENGINE_STATE, type EngineState } from '../client/engineState.ts';
@@ -130,10 +131,10 @@ export function useEngine(
   }, []);
 
   // A new worker for the run the page shows now: what is on screen stays until its run reports.
-  const restart = () => {
+  const restart = useEventCallback(() => {
     dispatch({ kind: 'restarted' });
     setStart({ backendRequest, recipe, hyper });
-  };
+  });
 
   const exportLearners = useCallback(async () => {
     const engine = client.current;
@@ -144,5 +145,9 @@ export function useEngine(
     return reply?.learners ?? null;
   }, []);
 
-  return { ...state, send, infer, testDigits, measureSize, exportLearners, restart };
+  // One object per engine state: memoised views that take it skip a page render.
+  return useMemo(
+    () => ({ ...state, send, infer, testDigits, measureSize, exportLearners, restart }),
+    [state, send, infer, testDigits, measureSize, exportLearners, restart],
+  );
 }

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SETTINGS_SCHEMA } from '../../state/settingsSchema.ts';
 import { clampSetting } from '../../state/urlState.ts';
@@ -13,7 +14,7 @@ const T = SETTINGS_SCHEMA.temperature;
 const A = SETTINGS_SCHEMA.alpha;
 
 /** Temperature (log scale, 1–50) and α (0–1). Both act live: from the next batch, no reset. */
-export function HyperSliders({ temperature, alpha, onChange }: Props) {
+function HyperSlidersView({ temperature, alpha, onChange }: Props) {
   const { t } = useTranslation();
   return (
     <div className="sliders">
@@ -70,3 +71,5 @@ export function HyperSliders({ temperature, alpha, onChange }: Props) {
     </div>
   );
 }
+
+export const HyperSliders = memo(HyperSlidersView);

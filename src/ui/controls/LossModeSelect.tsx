@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LossMode } from '../../kd/objectiveCatalog.ts';
 import { SETTINGS_SCHEMA } from '../../state/settingsSchema.ts';
@@ -8,7 +9,7 @@ const SPEC = SETTINGS_SCHEMA.lossMode;
  * Which objective the distilled student minimizes. Changing it starts a new run (the setting's
  * scope is 'restart'); an experiment that brings its own students sets their losses itself.
  */
-export function LossModeSelect({
+function LossModeSelectView({
   value,
   onChange,
   fixedByPreset,
@@ -46,3 +47,5 @@ export function LossModeSelect({
     </div>
   );
 }
+
+export const LossModeSelect = memo(LossModeSelectView);

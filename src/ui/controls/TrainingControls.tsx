@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Command, Phase } from '../../engine/protocol.ts';
 
@@ -14,7 +15,7 @@ interface Props {
 }
 
 /** Play / pause / step / reset, and the way out of the teacher phase. */
-export function TrainingControls({
+function TrainingControlsView({
   phase,
   running,
   send,
@@ -80,3 +81,5 @@ export function TrainingControls({
     </div>
   );
 }
+
+export const TrainingControls = memo(TrainingControlsView);

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { LESSON_IDS, type LessonId } from '../../lessons/lessonIds.ts';
 import { lessonById } from '../../lessons/lessonSettings.ts';
 import { lessonText, type Language } from '../../i18n/i18n.ts';
@@ -31,13 +31,24 @@ const DEFAULT_SHOW: readonly PanelId[] = ['lesson', 'controls', 'targets'];
 export function ShareButton({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
+  // Its content (links built from every setting) is rendered only while it is open.
+  const [open, setOpen] = useState(false);
+  // Shown once its content is there, so the dialog focuses its first control as it opens.
+  useEffect(() => {
+    if (open && !dialog.current?.open) dialog.current?.showModal();
+  }, [open]);
   return (
     <>
-      <button className="share-button" onClick={() => dialog.current?.showModal()}>
+      <button className="share-button" onClick={() => setOpen(true)}>
         {t('share.button')}
       </button>
-      <dialog ref={dialog} className="share-dialog" aria-labelledby="share-title">
-        <ShareContent settings={settings} onClose={() => dialog.current?.close()} />
+      <dialog
+        ref={dialog}
+        className="share-dialog"
+        aria-labelledby="share-title"
+        onClose={() => setOpen(false)}
+      >
+        {open && <ShareContent settings={settings} onClose={() => dialog.current?.close()} />}
       </dialog>
     </>
   );

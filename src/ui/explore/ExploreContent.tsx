@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { RosterEntry, SampleDigits } from '../../engine/protocol.ts';
 import type { ExploreView } from '../../state/exploreViews.ts';
 import type { Settings } from '../../state/settingsSchema.ts';
@@ -26,7 +27,7 @@ interface Props {
 }
 
 /** The open “look inside” panel, given what it reads from the run. */
-export function ExploreContent(props: Props) {
+function ExploreContentView(props: Props) {
   const { view, engine, settings, members, results } = props;
   switch (view) {
     case 'mistakes':
@@ -97,3 +98,5 @@ export function ExploreContent(props: Props) {
       );
   }
 }
+
+export const ExploreContent = memo(ExploreContentView);

@@ -1,5 +1,5 @@
 import katex from 'katex';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TermReading } from '../../engine/protocol.ts';
 import type { ObjectiveId } from '../../kd/objective.ts';
@@ -34,7 +34,7 @@ const typesetWrapping = (tex: string) =>
  * T and α in it, and its source; the latest values of its terms follow as plain text (they change
  * with every snapshot, and typesetting is not free).
  */
-export function LossFormula({ objective, temperature, alpha, values, readings }: Props) {
+function LossFormulaView({ objective, temperature, alpha, values, readings }: Props) {
   const { t } = useTranslation();
   const info = OBJECTIVE_CATALOG[objective];
   const general = useMemo(() => typesetWrapping(info.formula), [info]);
@@ -72,3 +72,5 @@ export function LossFormula({ objective, temperature, alpha, values, readings }:
     </div>
   );
 }
+
+export const LossFormula = memo(LossFormulaView);

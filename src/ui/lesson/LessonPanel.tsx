@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { checkClaim, type ClaimResult, type LessonFacts } from '../../lessons/checkClaim.ts';
 import type { LessonId } from '../../lessons/lessonIds.ts';
 import { LESSONS } from '../../lessons/lessons.ts';
@@ -12,7 +13,10 @@ import './lesson.css';
 interface Props {
   lessonId: LessonId;
   step: number;
+  /** What the claims are checked on (settings with T and α throttled: useQuietSettings). */
   facts: LessonFacts;
+  /** T now, for the lesson's own slider. */
+  temperature: number;
   /** Go to a step (1-based) of the open lesson: the page applies what it sets. */
   onStep: (step: number) => void;
   /** Open a lesson at its first step, or close it ('none'). */
@@ -23,10 +27,11 @@ interface Props {
 }
 
 /** A guided lesson: one step at a time, with its claim checked on the run the page shows. */
-export function LessonPanel({
+function LessonPanelView({
   lessonId,
   step,
   facts,
+  temperature,
   onStep,
   onLesson,
   onSettings,
@@ -62,11 +67,7 @@ export function LessonPanel({
         <strong>{t('lesson.yourTurn')}</strong> {here.task}
       </p>
       {current.slider === 'temperature' && (
-        <LessonTemperature
-          value={facts.settings.temperature}
-          onSettings={onSettings}
-          label={t('lesson.slider')}
-        />
+        <LessonTemperature value={temperature} onSettings={onSettings} label={t('lesson.slider')} />
       )}
       {current.claim && result && (
         <div
@@ -106,7 +107,7 @@ export function LessonPanel({
 }
 
 /** For a learner who opens the page cold: the lessons, one click each. */
-function LessonList({
+const LessonList = memo(function LessonList({
   onLesson,
   language,
 }: {
@@ -131,7 +132,7 @@ function LessonList({
       </ul>
     </section>
   );
-}
+});
 
 const T = SETTINGS_SCHEMA.temperature;
 
@@ -171,3 +172,5 @@ function LessonTemperature({
     </div>
   );
 }
+
+export const LessonPanel = memo(LessonPanelView);

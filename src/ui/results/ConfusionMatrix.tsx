@@ -71,4 +71,16 @@ function ConfusionMatrixView({ matrix, name, onCell, selected }: Props) {
 }
 
 /** 100 cells: redrawn only when a new evaluation brings a new matrix (or another cell is chosen). */
-export const ConfusionMatrix = memo(ConfusionMatrixView);
+/**
+ * Renders for a new matrix, name or selection. A new `onCell` of the same kind does not count:
+ * the panels pass an arrow made at each render, and it differs only in what the name shows.
+ */
+export const ConfusionMatrix = memo(
+  ConfusionMatrixView,
+  (a, b) =>
+    a.matrix === b.matrix &&
+    a.name === b.name &&
+    a.selected?.[0] === b.selected?.[0] &&
+    a.selected?.[1] === b.selected?.[1] &&
+    !a.onCell === !b.onCell,
+);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LearnerExport, Roster, Snapshot } from '../../engine/protocol.ts';
 import { curvesToCsv } from '../../export/curvesToCsv.ts';
@@ -27,7 +27,7 @@ interface Props {
  * Saving and downloading: the run (saved in this browser when it ends and on demand, or as a
  * file), its curves as CSV, a learner as a TensorFlow.js model; and the runs saved before.
  */
-export function RunsPanel({ settings, roster, snapshot, exportLearners }: Props) {
+function RunsPanelView({ settings, roster, snapshot, exportLearners }: Props) {
   const { t } = useTranslation();
   const runs = useSavedRuns();
   const [learnerId, setLearnerId] = useState('');
@@ -196,3 +196,5 @@ export function RunsPanel({ settings, roster, snapshot, exportLearners }: Props)
     </section>
   );
 }
+
+export const RunsPanel = memo(RunsPanelView);

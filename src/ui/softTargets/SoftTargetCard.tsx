@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMAGE_SIZE, NUM_CLASSES } from '../../data/mnistAssets.ts';
 import { logitMatchingMse } from '../../kd/plain.ts';
@@ -24,7 +25,7 @@ export interface LogitPair {
 }
 
 /** One sample digit: its image, the top classes of the first teacher shown, and the bars. */
-export function SoftTargetCard({
+function SoftTargetCardView({
   samples,
   k,
   series,
@@ -46,7 +47,7 @@ export function SoftTargetCard({
     ? logitMatchingMse(row(pair.learnerLogits), row(pair.teacherLogits), 1, NUM_CLASSES)
     : null;
   return (
-    <figure className="digit-card" data-testid="digit-card" data-label={label}>
+    <figure className="digit-card" data-testid="digit-card" data-label={label} data-k={k}>
       <div className="digit-card-head">
         <DigitImage
           pixels={samples.pixels.subarray(k * IMAGE_SIZE, (k + 1) * IMAGE_SIZE)}
@@ -76,10 +77,24 @@ export function SoftTargetCard({
         </figcaption>
       </div>
       {series.length > 0 ? (
-        <ProbabilityBars logScale={logScale} trueLabel={label} series={series} />
+        <ProbabilityBars logScale={logScale} trueLabel={label} series={series} heightsFromParent />
       ) : (
         <p className="placeholder">{t('targets.card.waiting')}</p>
       )}
     </figure>
   );
 }
+
+/** The bars' heights are written by the panel (SoftTargetPanel), at every step of a T drag. */
+export const SoftTargetCard = memo(
+  SoftTargetCardView,
+  (a, b) =>
+    a.samples === b.samples &&
+    a.k === b.k &&
+    a.series === b.series &&
+    a.logScale === b.logScale &&
+    a.pair?.learner === b.pair?.learner &&
+    a.pair?.teacher === b.pair?.teacher &&
+    a.pair?.learnerLogits === b.pair?.learnerLogits &&
+    a.pair?.teacherLogits === b.pair?.teacherLogits,
+);

@@ -1,11 +1,12 @@
-import { Fragment, useMemo, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IMAGE_SIZE, NUM_CLASSES } from '../../data/mnistAssets.ts';
+import { NUM_CLASSES } from '../../data/mnistAssets.ts';
 import { softmaxRows } from '../../kd/plain.ts';
 import type { SampleDigits } from '../../engine/protocol.ts';
 import { combinedMemberIds, type MemberLook } from '../roster/rosterView.ts';
-import { Swatch } from '../roster/Swatch.tsx';
-import { DigitImage } from './DigitImage.tsx';
+import { DigitStrip, MemberPicks, ShownHint } from './panelParts.tsx';
+import { writeBarHeights } from './barHeights.ts';
+import type { BarSeries } from './ProbabilityBars.tsx';
 import { SoftTargetCard, type LogitPair } from './SoftTargetCard.tsx';
 
 const SHOWN = 4;
@@ -17,7 +18,10 @@ interface Props {
   logits: Readonly<Record<string, Float32Array>>;
   /** The run's members, teachers first as the roster lists them. */
   members: readonly MemberLook[];
+  /** T now: the heading and the bars' heights follow every step of a drag. */
   temperature: number;
+  /** T for the bars' words (titles, accessible names, the top classes): a few times a second. */
+  quietTemperature: number;
   logScale: boolean;
   onLogScale: (on: boolean) => void;
 }
@@ -35,16 +39,35 @@ function defaultShown(members: readonly MemberLook[]): Set<string> {
   );
 }
 
+/** One softmax per shown member that has logits, at temperature T. */
+function softmaxOfShown(
+  members: readonly MemberLook[],
+  isShown: (m: MemberLook) => boolean,
+  logits: Readonly<Record<string, Float32Array>>,
+  count: number,
+  T: number,
+): Map<string, Float64Array[]> {
+  const out = new Map<string, Float64Array[]>();
+  if (count === 0) return out;
+  for (const m of members) {
+    const l = logits[m.id];
+    if (isShown(m) && l?.length === count * NUM_CLASSES)
+      out.set(m.id, softmaxRows(l, count, NUM_CLASSES, T));
+  }
+  return out;
+}
+
 /**
  * Soft targets of a few test digits: the teachers' and the students' softmax at the current T.
  * Recomputed here, on the main thread, from cached logits: moving the T slider redraws at once,
  * even while training is paused.
  */
-export function SoftTargetPanel({
+function SoftTargetPanelView({
   samples,
   logits,
   members,
   temperature,
+  quietTemperature,
   logScale,
   onLogScale,
 }: Props) {
@@ -67,31 +90,78 @@ export function SoftTargetPanel({
   const isShown = (m: MemberLook) => picked[m.id] ?? byDefault.has(m.id);
   const shownMembers = members.filter(isShown);
 
-  // One softmax per shown member with logits, recomputed when T or the logits change.
-  const probabilities = useMemo(() => {
-    const out = new Map<string, Float64Array[]>();
-    if (count === 0) return out;
-    for (const m of members) {
-      const l = logits[m.id];
-      if ((picked[m.id] ?? byDefault.has(m.id)) && l?.length === count * NUM_CLASSES) {
-        out.set(m.id, softmaxRows(l, count, NUM_CLASSES, temperature));
-      }
-    }
-    return out;
-  }, [members, byDefault, picked, logits, count, temperature]);
+  const shownSoftmax = (T: number) =>
+    softmaxOfShown(members, (m) => picked[m.id] ?? byDefault.has(m.id), logits, count, T);
+  // The words follow T a few times a second; the heights follow every step (below).
+  const probabilities = useMemo(
+    () =>
+      softmaxOfShown(
+        members,
+        (m) => picked[m.id] ?? byDefault.has(m.id),
+        logits,
+        count,
+        quietTemperature,
+      ),
+    [members, byDefault, picked, logits, count, quietTemperature],
+  );
+  const heights = temperature === quietTemperature ? probabilities : shownSoftmax(temperature);
 
   const withBars = shownMembers.filter((m) => probabilities.has(m.id));
+  const withBarsKey = withBars.map((m) => m.id).join(' ');
   const learner = withBars.find((m) => m.role === 'learner' && m.teachers.length > 0);
   const teacher = learner && members.find((m) => m.id === learner.teachers[0]);
   const pair: LogitPair | null =
     learner && teacher && logits[teacher.id]?.length === count * NUM_CLASSES
       ? { learner, teacher, learnerLogits: logits[learner.id], teacherLogits: logits[teacher.id] }
       : null;
+  // Each card's series, kept while nothing in them changes, so a card renders only for new words.
+  const cardSeries = useMemo(() => {
+    const barMembers = withBarsKey.split(' ').flatMap((id) => members.filter((m) => m.id === id));
+    const byCard = new Map<number, BarSeries[]>();
+    for (let k = 0; k < count; k++)
+      byCard.set(
+        k,
+        barMembers.map((m) => ({
+          model: m.id,
+          name: m.label,
+          color: m.color,
+          probabilities: probabilities.get(m.id)![k],
+        })),
+      );
+    return byCard;
+    // The ids (a string) stand for the shown members: a new array of the same ones keeps the memo.
+    // eslint-disable-next-line react-hooks/preserve-manual-memoization
+  }, [withBarsKey, probabilities, count, members]);
 
-  const toggleDigit = (k: number) =>
-    setShownDigits((s) =>
-      s.includes(k) ? (s.length > 1 ? s.filter((x) => x !== k) : s) : [...s.slice(-(SHOWN - 1)), k],
-    );
+  // Every render (a T step, new logits, the log scale): one style write per card.
+  const cards = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    cards.current?.querySelectorAll<HTMLElement>('[data-k]').forEach((card) => {
+      const k = Number(card.dataset.k);
+      writeBarHeights(
+        card.querySelector<HTMLElement>('.bars'),
+        withBars.map((m) => heights.get(m.id)?.[k] ?? []),
+        logScale,
+      );
+    });
+  });
+
+  const toggleDigit = useCallback(
+    (k: number) =>
+      setShownDigits((s) =>
+        s.includes(k)
+          ? s.length > 1
+            ? s.filter((x) => x !== k)
+            : s
+          : [...s.slice(-(SHOWN - 1)), k],
+      ),
+    [],
+  );
+  const onPick = useCallback(
+    (id: string, on: boolean) => setPicked((p) => ({ ...p, [id]: on })),
+    [],
+  );
+  const shownIds = shownMembers.map((m) => m.id).join(' ');
 
   return (
     <section className="panel soft-targets" aria-labelledby="soft-title">
@@ -109,56 +179,10 @@ export function SoftTargetPanel({
           {t('targets.logScale')}
         </label>
       </header>
-      <p className="hint">
-        {t('targets.hintStart')}{' '}
-        {shownMembers.map((m, i) => (
-          <Fragment key={m.id}>
-            {i === 0
-              ? ''
-              : i === shownMembers.length - 1
-                ? t('targets.listAnd')
-                : t('targets.listComma')}
-            <Swatch color={m.color} /> {m.label}
-          </Fragment>
-        ))}
-        {t('targets.hintEnd')}
-      </p>
-      {members.length > 1 && (
-        <div className="member-picks" role="group" aria-label={t('targets.models')}>
-          {members.map((m) => (
-            <label key={m.id} className="member-pick">
-              <input
-                type="checkbox"
-                checked={isShown(m)}
-                // One model at least stays shown.
-                disabled={isShown(m) && shownMembers.length === 1}
-                onChange={(e) => setPicked((p) => ({ ...p, [m.id]: e.target.checked }))}
-              />
-              <Swatch color={m.color} /> {m.label}
-            </label>
-          ))}
-        </div>
-      )}
-      {samples && (
-        <div className="digit-strip" role="group" aria-label={t('targets.digits')}>
-          {samples.indices.map((index, k) => (
-            <button
-              key={index}
-              className={`digit-pick${shownDigits.includes(k) ? ' selected' : ''}`}
-              aria-pressed={shownDigits.includes(k)}
-              onClick={() => toggleDigit(k)}
-              title={t('targets.imageTitle', { index, label: samples.labels[k] })}
-            >
-              <DigitImage
-                pixels={samples.pixels.subarray(k * IMAGE_SIZE, (k + 1) * IMAGE_SIZE)}
-                label={t('targets.digitLabel', { label: samples.labels[k] })}
-                size={28}
-              />
-            </button>
-          ))}
-        </div>
-      )}
-      <div className="digit-cards">
+      <ShownHint members={members} shownIds={shownIds} />
+      {members.length > 1 && <MemberPicks members={members} shownIds={shownIds} onPick={onPick} />}
+      {samples && <DigitStrip samples={samples} shownDigits={shownDigits} onToggle={toggleDigit} />}
+      <div className="digit-cards" ref={cards}>
         {!samples && <p className="placeholder">{t('targets.loading')}</p>}
         {samples &&
           shownDigits
@@ -170,15 +194,12 @@ export function SoftTargetPanel({
                 k={k}
                 logScale={logScale}
                 pair={pair}
-                series={withBars.map((m) => ({
-                  model: m.id,
-                  name: m.label,
-                  color: m.color,
-                  probabilities: probabilities.get(m.id)![k],
-                }))}
+                series={cardSeries.get(k)!}
               />
             ))}
       </div>
     </section>
   );
 }
+
+export const SoftTargetPanel = memo(SoftTargetPanelView);

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { backendReason } from '../../i18n/backendReason.ts';
 import type { BackendReport, Roster, Snapshot } from '../../engine/protocol.ts';
@@ -8,7 +9,7 @@ const rate = (v: number | undefined) =>
   v === undefined ? '–' : Math.round(v).toLocaleString('en-US');
 
 /** One line: phase, epoch, samples/s per member, backend and why it was chosen, progress. */
-export function StatusBar({
+function StatusBarView({
   snapshot,
   roster,
   backend,
@@ -73,3 +74,5 @@ export function StatusBar({
     </div>
   );
 }
+
+export const StatusBar = memo(StatusBarView);

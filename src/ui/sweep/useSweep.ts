@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { startSweep, type SweepClient } from '../../client/sweepClient.ts';
 import { IDLE_SWEEP, sweepReducer, type SweepView } from '../../client/sweepState.ts';
 import type { BackendRequest } from '../../engine/protocol.ts';
@@ -48,5 +48,8 @@ export function useSweep(backend: BackendRequest): SweepControls {
   const pause = useCallback(() => client.current?.send({ type: 'pause' }), []);
   const resume = useCallback(() => client.current?.send({ type: 'resume' }), []);
   const cancel = useCallback(() => client.current?.send({ type: 'cancel' }), []);
-  return { view, start, pause, resume, cancel };
+  return useMemo(
+    () => ({ view, start, pause, resume, cancel }),
+    [view, start, pause, resume, cancel],
+  );
 }
