@@ -129,7 +129,7 @@ export async function measureResponsiveness(
   await page.waitForSelector('[data-testid="status"][data-phase="ready"]', { timeout: 120_000 });
   await page.getByRole('button', { name: /Train/ }).first().click();
   // Measure while the students train (the teacher-logit cache comes first).
-  await page.waitForSelector('[data-testid="status"][data-phase="students"]', { timeout: 300_000 });
+  await page.waitForSelector('[data-testid="status"][data-phase="learners"]', { timeout: 300_000 });
   const slider = page.getByRole('slider', { name: /Temperature/ });
   const box = (await slider.boundingBox())!;
   const y = box.y + box.height / 2;
