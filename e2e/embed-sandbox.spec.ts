@@ -55,6 +55,10 @@ test('framed with sandbox="allow-scripts allow-same-origin", the app trains in i
   const frame = await openHost(page, 'allow-scripts allow-same-origin');
   const status = frame.getByTestId('status');
   await expect(status).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
+  // In its worker, not on the page's thread (which would also reach step 1, only slower).
+  expect(page.workers().map((w) => w.url())).toContainEqual(
+    expect.stringContaining('training.worker'),
+  );
   await frame.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(status).toContainText(/step\s+1(?!\d)/, { timeout: 60_000 });
   await expect(frame.getByTestId('engine-notice')).toHaveCount(0);

@@ -116,13 +116,23 @@ test(`${ACTIONS} random actions while training (seed ${SEED}) leave a working pa
   );
   for (const counts of readings) expect(counts.at(-1)!).toBeLessThanOrEqual(counts[0] + 8);
 
-  // Still a working page: back to the plain run by its link, and it trains, its tensors flat.
-  await page.goto('./?student=30-30&fraction=0.1');
+  // Still a working page: back to the plain run by its link (long enough to watch it train), and
+  // it trains, its tensors flat.
+  await page.goto('./?student=30-30&fraction=0.1&epochs=30');
   await expectPhase(page, 'ready', 60_000);
   await page.getByRole('button', { name: '▶ Train' }).click();
   await expectPhase(page, 'learners', 60_000);
+  // While it trains, T and α are moved at every reading: they act live, in the same worker, so a
+  // tensor left behind per change shows here (the random actions above reset the run too often).
   const counts: number[] = [];
   for (let i = 0; i < 12; i++) {
+    for (const id of ['slider-T', 'slider-alpha']) {
+      const slider = page.locator(`#${id}`);
+      await slider.scrollIntoViewIfNeeded();
+      const box = await slider.boundingBox();
+      expect(box, id).not.toBeNull();
+      await page.mouse.click(box!.x + 4 + random() * (box!.width - 8), box!.y + box!.height / 2);
+    }
     const reading = await tensorReading(page);
     if (reading.phase === 'learners') counts.push(reading.tensors);
     await page.waitForTimeout(250);

@@ -85,9 +85,10 @@ function attempt<T>(parse: () => T, file: string): T | undefined {
   }
 }
 
+/** The magic number, then the `dims` sizes. */
 function header(bytes: Uint8Array, dims: number): number[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return Array.from({ length: dims }, (_, d) => view.getUint32(4 + 4 * d, false));
+  return Array.from({ length: dims + 1 }, (_, d) => view.getUint32(4 * d, false));
 }
 
 const smallImages = fc
@@ -126,7 +127,7 @@ describe('parseIdxImages under fuzzing', () => {
       fc.property(damaged(smallImages), (bytes) => {
         const images = attempt(() => parseIdxImages(bytes, IMAGES_FILE), IMAGES_FILE);
         if (images === undefined) return;
-        expect([images.count, images.rows, images.cols]).toEqual(header(bytes, 3));
+        expect([0x803, images.count, images.rows, images.cols]).toEqual(header(bytes, 3));
         expect(images.rows * images.cols).toBeGreaterThan(0);
         expect(images.pixels.length).toBe(images.count * images.rows * images.cols);
         expect(images.pixels.length).toBe(bytes.length - 16);
@@ -165,7 +166,7 @@ describe('parseIdxLabels under fuzzing', () => {
       fc.property(damaged(smallLabels), (bytes) => {
         const labels = attempt(() => parseIdxLabels(bytes, LABELS_FILE), LABELS_FILE);
         if (labels === undefined) return;
-        expect([labels.count]).toEqual(header(bytes, 1));
+        expect([0x801, labels.count]).toEqual(header(bytes, 1));
         expect(labels.labels.length).toBe(labels.count);
         expect(labels.labels.length).toBe(bytes.length - 8);
         expect(labels.labels.every((l) => l <= 9)).toBe(true);
@@ -268,6 +269,36 @@ describe('parseSplit under fuzzing', () => {
         },
       ),
       { seed: 41005, numRuns: RUNS },
+    );
+  });
+
+  it('refuses well-formed files of the wrong image size, image count or label count', () => {
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 5 }),
+        fc.constantFrom(14, 27, 28, 56),
+        fc.constantFrom(14, 28, 29),
+        fc.nat({ max: 5 }),
+        (count, rows, cols, labelCount) => {
+          const images = encodeIdx(
+            'images',
+            [count, rows, cols],
+            new Uint8Array(count * rows * cols),
+          );
+          const labels = encodeIdx('labels', [labelCount], new Uint8Array(labelCount));
+          const parse = () => parseSplit(IMAGES_FILE, images, LABELS_FILE, labels, SPLIT_COUNT);
+          if (rows !== 28 || cols !== 28) {
+            expect(parse).toThrow(`${IMAGES_FILE}: images are ${rows}×${cols}, expected 28×28`);
+          } else if (count !== SPLIT_COUNT) {
+            expect(parse).toThrow(`${IMAGES_FILE}: ${count} images, expected ${SPLIT_COUNT}`);
+          } else if (labelCount !== count) {
+            expect(parse).toThrow(`${LABELS_FILE}: ${labelCount} labels for ${count} images`);
+          } else {
+            expect(parse().count).toBe(SPLIT_COUNT);
+          }
+        },
+      ),
+      { seed: 41006, numRuns: 200 },
     );
   });
 });

@@ -39,13 +39,15 @@ describe('the loss history', () => {
 
   it('keeps a member’s terms where only one of two merged points has them', () => {
     const history = new RunHistory();
-    // A teacher trains for the first 2,500 steps, then a student alone.
+    // A teacher trains for the first 2,490 steps (249 points), then a student alone: the merge
+    // pairs point 248 (the teacher's last) with point 249 (the student's first).
     for (let s = 0; s < 5_000; s++) {
-      history.recordTerms(s < 2_500 ? 'teacher' : 'student', ['ce'], [s < 2_500 ? 1 : 2]);
+      history.recordTerms(s < 2_490 ? 'teacher' : 'student', ['ce'], [s < 2_490 ? 1 : 2]);
       history.endStep(s);
     }
     expect(history.loss).toHaveLength(250);
-    expect(history.loss[124].terms).toEqual({ teacher: { ce: 1 } });
+    expect(history.loss[123].terms).toEqual({ teacher: { ce: 1 } });
+    expect(history.loss[124].terms).toEqual({ teacher: { ce: 1 }, student: { ce: 2 } });
     expect(history.loss[125].terms).toEqual({ student: { ce: 2 } });
   });
 });

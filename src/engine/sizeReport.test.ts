@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { IMAGE_SIZE } from '../data/mnistAssets.ts';
 import { matMulForBackend } from '../kernels/denseMatMul.ts';
 import { countErrors } from '../kd/index.ts';
@@ -8,6 +8,21 @@ import { MeasureCancelled, measureSizes, quantizedCopy } from './sizeReport.ts';
 import { sessionsOnWasm, smallRecipe, syntheticSplit } from './testRecipes.testutil.ts';
 
 const matMul = matMulForBackend('wasm');
+
+/**
+ * Counts the yields. Under Node a MessageChannel post does not let timers or other ports run
+ * (Node drains a port's queue in one go), so the test counts them instead of racing a message.
+ */
+const yields = vi.hoisted(() => ({ count: 0 }));
+vi.mock('./yieldToEventLoop.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('./yieldToEventLoop.ts')>();
+  return {
+    yieldToEventLoop: () => {
+      yields.count++;
+      return real.yieldToEventLoop();
+    },
+  };
+});
 
 describe('the size trade-off and inference on the page’s own images', () => {
   const openSession = sessionsOnWasm();
@@ -47,6 +62,15 @@ describe('the size trade-off and inference on the page’s own images', () => {
     );
     expect(checks).toBe(4);
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('yields to the worker’s queue between chunks, so a ping is answered while it measures', async () => {
+    // Two chunks of 1,000 per pass; three passes (warm-up, timed, 8-bit) of three members.
+    const data = { train: syntheticSplit(320, 29), test: syntheticSplit(2000, 30) };
+    const session = openSession(data, smallRecipe(), { temperature: 4, alpha: 0.5 }, { matMul });
+    yields.count = 0;
+    expect(await measureSizes(session.run, data.test)).toHaveLength(3);
+    expect(yields.count).toBe(9);
   });
 
   it('gives a quantized copy whose kernels are within half a step of the original, per column', () => {

@@ -93,6 +93,19 @@ const flips = fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), {
 });
 
 describe('assignMlpWeights under fuzzing: the binary file', () => {
+  it('loads the valid file: the target then holds the source’s weights, to the storage’s step', () => {
+    const before = snapshot(target);
+    const wanted = snapshot(source);
+    for (const kind of ['float16', 'uint8'] as const) {
+      restore(target, before);
+      assignMlpWeights(target, jsonOf(kind), binOf(kind).buffer);
+      snapshot(target).forEach((values, t) =>
+        values.forEach((v, i) => expect(Math.abs(v - wanted[t][i])).toBeLessThan(0.005)),
+      );
+    }
+    restore(target, before);
+  });
+
   it('refuses a truncated or extended file, naming the byte counts', () => {
     fc.assert(
       fc.property(storage, fc.nat(), fc.uint8Array({ maxLength: 32 }), (kind, cut, extra) => {
@@ -193,6 +206,9 @@ const nastyShape = fc.oneof(
     [30, 1, 1],
     [1, 1, 1, 1, 30],
     [5, 6],
+    [3, 5],
+    [15],
+    [1, 3],
     [5],
     [],
     [0],
@@ -221,6 +237,16 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
 );
 
 describe('assignMlpWeights under fuzzing: the JSON manifest', () => {
+  it('refuses a file made for another network, naming both', () => {
+    const other = createMlp('other', [6, 4, 3], 5);
+    const file = encodeMlpWeights(other, 'a.bin');
+    disposeMlp(other);
+    const outcome = load(file.json, new Uint8Array(file.bin).buffer);
+    expect(!outcome.ok && (outcome.error as Error).message).toBe(
+      'weights are for a 6-4-3 network, not 6-5-3',
+    );
+  });
+
   it('refuses any JSON value that is not a manifest with a plain Error', () => {
     fc.assert(
       fc.property(storage, fc.jsonValue(), (kind, value) => {

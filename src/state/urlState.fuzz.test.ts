@@ -344,6 +344,9 @@ describe('serializeSettings then parseSettings under fuzzing', () => {
       fc.property(validSettings, pairs, (s, existing) => {
         const query = serializeSettings(s, asParams(existing));
         expect(parseSettings(query).settings).toEqual(s);
+        const foreign = (params: URLSearchParams) =>
+          [...params].filter(([k]) => !KEY_BY_URL_KEY.has(k));
+        expect(foreign(new URLSearchParams(query))).toEqual(foreign(asParams(existing)));
       }),
       { seed: 20240107, numRuns: RUNS },
     );
