@@ -20,6 +20,7 @@ import { OnePassAdam } from '../kernels/onePassAdam.ts';
 import { disposeMlp, forwardFlops } from '../models/mlp.ts';
 import type { BenchRequest, BenchResult, MatMulTiming, StepTiming } from './benchProtocol.ts';
 import { createNaivePeer } from './naivePeer.ts';
+import { measureCeiling } from './ceilingRun.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let WARMUP = 3;
@@ -47,6 +48,22 @@ async function run(request: BenchRequest): Promise<BenchResult> {
   const report = await chooseBackend(request.backend);
   const matMul = matMulForBackend(report.backend);
   const numTensorsBefore = tf.memory().numTensors;
+  if (request.ceiling) {
+    const ceiling = measureCeiling(request, matMul);
+    return {
+      requested: request.backend,
+      backend: report.backend,
+      reason: report.reason,
+      timings: [],
+      threads: report.backend === 'wasm' ? getThreadsCount() : null,
+      crossOriginIsolated: scope.crossOriginIsolated,
+      matMul: [],
+      memory: [],
+      numTensorsBefore,
+      numTensorsAfter: tf.memory().numTensors,
+      ...ceiling,
+    };
+  }
   const timings: StepTiming[] = [];
   const record = (
     model: StepTiming['model'],
