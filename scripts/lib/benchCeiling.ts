@@ -1,6 +1,7 @@
 /**
  * The ceiling part of the bench: for each throughput label (backend, and the isolated WASM
- * variants), bench.html?mode=ceiling times every distinct matrix product of that label's steps;
+ * variants), bench.html?mode=ceiling times that label's steps again and then every distinct
+ * matrix product of them, in the same worker;
  * the plain wasm page also times the SIMD microkernels (the machine limit).
  */
 import type { BenchResult } from '../../src/bench/benchProtocol.ts';
@@ -12,7 +13,7 @@ export async function measureCeilings(
   open: OpenPage,
   ports: { PORT: number; ISOLATED_PORT: number },
   backends: string[],
-  plan: Record<string, { batches: string }>,
+  plan: Record<string, { batches: string; steps: number; warmup: number }>,
   cores: number,
 ): Promise<CeilingData> {
   const entries: CeilingEntry[] = [];
@@ -20,7 +21,7 @@ export async function measureCeilings(
   const measure = async (label: string, port: number, backend: string, query: string) => {
     const outcome = await open(port, backend, `mode=ceiling&${query}`);
     if (typeof outcome === 'string') {
-      entries.push({ label, backend, threads: null, products: [], failure: outcome });
+      entries.push({ label, backend, threads: null, products: [], timings: [], failure: outcome });
       console.error(`bench: ceiling ${label} failed: ${outcome}`);
       return;
     }
@@ -29,18 +30,20 @@ export async function measureCeilings(
       backend: outcome.backend,
       threads: outcome.threads,
       products: outcome.products ?? [],
+      timings: outcome.timings,
     });
     if (outcome.microkernel?.length) microkernel = outcome.microkernel;
     console.error(`bench: ceiling ${label} (${outcome.products?.length ?? 0} products) done`);
   };
+  // As the throughput pages, whose step times they repeat: the products get as many timed
+  // calls as the steps (the slow software backends: two).
   for (const backend of backends) {
-    const fast = backend === 'wasm';
-    // The slow software backends: each way once after its warm-up, the fastest two once more.
+    const { batches, steps, warmup } = plan[backend] ?? plan.cpu;
     await measure(
       backend,
       ports.PORT,
       backend,
-      `batch=${(plan[backend] ?? plan.cpu).batches}&students=800-800,30-30&naive=1&steps=${fast ? 7 : 1}${fast ? '&microkernel=1' : ''}`,
+      `batch=${batches}&students=800-800,30-30&naive=1&steps=${steps}&warmup=${warmup}${backend === 'wasm' ? '&microkernel=1' : ''}`,
     );
   }
   if (backends.includes('wasm'))
@@ -49,7 +52,7 @@ export async function measureCeilings(
         `wasm, cross-origin isolated${threads ? `, ${threads} threads asked` : ''}`,
         ports.ISOLATED_PORT,
         'wasm',
-        `batch=128,512&students=800-800&naive=0&steps=7${threads ? `&threads=${threads}` : ''}`,
+        `batch=128,512&students=800-800&naive=0&steps=${plan.wasm.steps}&warmup=3${threads ? `&threads=${threads}` : ''}`,
       );
   return { entries, microkernel };
 }

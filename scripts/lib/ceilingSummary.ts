@@ -16,6 +16,8 @@ export interface CeilingEntry {
   backend: string;
   threads: number | null;
   products: ProductTiming[];
+  /** The same page's step times, measured just before the products. */
+  timings: StepTiming[];
   failure?: string;
 }
 
@@ -60,4 +62,48 @@ export function ceilingColumns(
     ofCeiling: stat(timings.map((t) => (ceilingMs ?? NaN) / t.msPerStep)),
     ofMicrokernel: stat(timings.map((t) => flops / (t.msPerStep * 1e6) / peak)),
   };
+}
+
+/** The ceiling page's own steps against its products: one run, the same worker, minutes apart. */
+export interface SameRunCeilingRow {
+  label: string;
+  model: StepTiming['model'];
+  studentSize: string;
+  batchSize: number;
+  stepMs: number;
+  ceilingMs: number;
+  /** ceilingMs / stepMs. */
+  ofCeiling: number;
+  /** The step's product GFLOP/s. */
+  productGflops: number;
+  ofMicrokernel: number;
+}
+
+export function sameRunCeilingRows(data: CeilingData): SameRunCeilingRow[] {
+  return data.entries.flatMap((entry) =>
+    entry.timings.map((t) => {
+      const c = ceilingColumns(
+        data,
+        entry.label,
+        entry.threads,
+        t.model,
+        t.studentSize,
+        t.batchSize,
+        [t],
+      );
+      const products = benchStepProducts(t.model, t.studentSize, t.batchSize);
+      const flops = products.reduce((sum, p) => sum + productFlops(p), 0);
+      return {
+        label: entry.label,
+        model: t.model,
+        studentSize: t.studentSize ?? 'teacher 1200-1200',
+        batchSize: t.batchSize,
+        stepMs: t.msPerStep,
+        ceilingMs: c.ceilingMs ?? NaN,
+        ofCeiling: c.ofCeiling.median,
+        productGflops: flops / (t.msPerStep * 1e6),
+        ofMicrokernel: c.ofMicrokernel.median,
+      };
+    }),
+  );
 }

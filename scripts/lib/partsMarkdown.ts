@@ -1,6 +1,6 @@
 /** bench/results.md sections of the parts measured on their own: the ceiling and the pair. */
 import type { PairResult } from '../../src/bench/pairProtocol.ts';
-import type { CeilingData } from './ceilingSummary.ts';
+import { sameRunCeilingRows, type CeilingData } from './ceilingSummary.ts';
 
 const n = (v: number, d = 0) =>
   Number.isFinite(v)
@@ -18,6 +18,15 @@ export function ceilingMarkdown(data: CeilingData, command?: string): string[] {
     '|---|---|---|---|',
     ...data.microkernel.map(
       (p) => `| ${p.block} | ${p.k} | ${n(p.gflops, 1)} | ${n(p.medianGflops, 1)} |`,
+    ),
+    '',
+    'The steps timed again on the ceiling pages, each just before its products (same worker, same run): step ms, the summed best times of its products, and the ratios.',
+    '',
+    '| backend | step | model | batch | step ms | ceiling ms | achieved / ceiling | product GFLOP/s | of microkernel peak |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...sameRunCeilingRows(data).map(
+      (r) =>
+        `| ${r.label} | ${r.model} | ${r.studentSize} | ${r.batchSize} | ${n(r.stepMs, 2)} | ${n(r.ceilingMs, 2)} | ${n(100 * r.ofCeiling)}% | ${n(r.productGflops, 1)} | ${n(100 * r.ofMicrokernel)}% |`,
     ),
     '',
   ];

@@ -17,7 +17,7 @@ export interface BenchRequest {
   memorySteps: number;
   /** WASM threads to ask for (only under cross-origin isolation); absent: tfjs's own choice. */
   threads?: number;
-  /** Instead of timing steps, time each distinct matrix product of those steps (the ceiling). */
+  /** After the steps, also time each distinct matrix product of those steps (the ceiling). */
   ceiling?: boolean;
   /** With `ceiling`: also time the SIMD matmul microkernels (the machine limit). */
   microkernel?: boolean;
