@@ -20,7 +20,7 @@ export function ceilingMarkdown(data: CeilingData, command?: string): string[] {
       (p) => `| ${p.block} | ${p.k} | ${n(p.gflops, 1)} | ${n(p.medianGflops, 1)} |`,
     ),
     '',
-    'The steps timed again on the ceiling pages, each just before its products (same worker, same run): step ms, the summed best times of its products, and the ratios.',
+    "The steps timed again on the ceiling pages, just before their products in the same worker; on wasm two such pages in a row, each step's and each product's fastest kept (the machine is shared, and load shifts within a minute). Step ms, the summed best times of its products, and the ratios; GPU backends here are software (SwiftShader).",
     '',
     '| backend | step | model | batch | step ms | ceiling ms | achieved / ceiling | product GFLOP/s | of microkernel peak |',
     '|---|---|---|---|---|---|---|---|---|',

@@ -2,6 +2,7 @@
 /**
  * Times one training step of each model (teacher, distilled student, control student) on the
  * chosen backend with the engine's own step functions, so the numbers are the app's numbers.
+ * With `ceiling`, then times each distinct matrix product of those steps (ceilingRun.ts).
  */
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
