@@ -28,13 +28,13 @@ export function renderMarkdown(
     '',
     '### Training throughput',
     '',
-    "GFLOP/s counts 3 × forward FLOPs per sample. *of one plain matMul*: that GFLOP/s over one plain `tf.matMul` (batch × 784 · 784 × 800) of the same run, a reference and not a ceiling (it passes 100%). *achieved / ceiling*: the sum of the best times of the matrix products the step really does (forward, weight gradients, input gradients past the first layer; each product timed alone, the fastest of plain, swapped-operand, the project kernel and the transpose flags, operands reused) over the step time; ≤ 100% up to noise. *of microkernel peak*: the step's product FLOPs per second over the SIMD microkernel's peak on one core (times the WASM threads in use); see the ceiling section. Where the ceiling came from a separate `--only ceiling` run, these two columns divide by this table's step times; the ceiling section gives the ratios again with step times from its own run.",
+    "GFLOP/s counts 3 × forward FLOPs per sample. *of one plain matMul*: that GFLOP/s over one plain `tf.matMul` (batch × 784 · 784 × 800) of the same run, a reference and not a ceiling (it passes 100%). *achieved / ceiling*: the sum of the best times of the matrix products the step really does (forward, weight gradients, input gradients past the first layer; each product timed alone, the fastest of plain, swapped operands, the project kernel and the transpose flags, operands reused) over the step's time, both from the ceiling pages (`--only ceiling`), which time the step again just before its products: (ceiling of step ms) in brackets, so a step time that differs from this table's samples/s shows. ≤ 100% up to noise. WASM and cpu only: on the GPU backends each product alone pays a readback the step does not (see the ceiling section). *of microkernel peak*: the step's product FLOPs per second there over the SIMD microkernel's peak on one core (times the WASM threads in use).",
     '',
     '| backend | step | model | batch | samples/s | GFLOP/s | of one plain matMul (reference) | achieved / ceiling | of microkernel peak |',
     '|---|---|---|---|---|---|---|---|---|',
     ...s.throughput.map(
       (r) =>
-        `| ${r.label}${r.label.startsWith(r.backend) ? '' : ` → ${r.backend}`} | ${r.model} | ${r.studentSize} | ${r.batchSize} | ${range(r.samplesPerSec)} | ${n(r.gflops.median, 1)} | ${n(100 * r.ofMatMul.median)}% | ${r.ceilingMs === null ? '–' : `${n(100 * r.ofCeiling.median)}% (ceiling ${n(r.ceilingMs, 1)} ms)`} | ${pct(r.ofMicrokernel.median)} |`,
+        `| ${r.label}${r.label.startsWith(r.backend) ? '' : ` → ${r.backend}`} | ${r.model} | ${r.studentSize} | ${r.batchSize} | ${range(r.samplesPerSec)} | ${n(r.gflops.median, 1)} | ${n(100 * r.ofMatMul.median)}% | ${r.ceilingMs === null ? '–' : `${n(100 * r.ofCeiling)}% (${n(r.ceilingMs, 1)} of ${n(r.ceilingPageStepMs ?? NaN, 1)} ms)`} | ${pct(r.ofMicrokernel)} |`,
     ),
     '',
     ...(Object.keys(threadsUsed).length

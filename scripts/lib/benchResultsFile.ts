@@ -67,7 +67,9 @@ export function mergeParts(parts: BenchParts, command: string): void {
   delete saved.soakCommand;
   for (const name of PART_NAMES) {
     if (parts[name] === undefined) continue;
-    Object.assign(saved.raw, { [name]: parts[name] });
+    Object.assign(saved.raw, {
+      [name]: name === 'ceiling' ? mergeCeilings(saved.raw.ceiling, parts.ceiling) : parts[name],
+    });
     saved.partCommands[name] = command;
   }
   writeFileSync(JSON_PATH, `${JSON.stringify(saved, null, 2)}\n`);
@@ -77,4 +79,20 @@ export function mergeParts(parts: BenchParts, command: string): void {
 export function writeResults(saved: SavedResults): void {
   writeFileSync(JSON_PATH, `${JSON.stringify(saved, null, 2)}\n`);
   writeFileSync(MD_PATH, markdownOf(saved));
+}
+
+/**
+ * A ceiling run for some backends replaces those labels only; the microkernel peak is replaced
+ * when the run measured it (its wasm page does).
+ */
+function mergeCeilings(
+  saved: CeilingData | null | undefined,
+  fresh: CeilingData | null | undefined,
+): CeilingData | null {
+  if (!saved || !fresh) return fresh ?? saved ?? null;
+  const labels = new Set(fresh.entries.map((e) => e.label));
+  return {
+    entries: [...saved.entries.filter((e) => !labels.has(e.label)), ...fresh.entries],
+    microkernel: fresh.microkernel.length ? fresh.microkernel : saved.microkernel,
+  };
 }

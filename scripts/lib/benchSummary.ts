@@ -81,15 +81,7 @@ export function summarize(
             return t && ceiling ? t.gflops / ceiling : NaN;
           }),
         ),
-        ...ceilingColumns(
-          ceiling,
-          label,
-          results[0].threads,
-          model as StepTiming['model'],
-          studentSize,
-          Number(batch),
-          timings,
-        ),
+        ...ceilingColumns(ceiling, label, model as StepTiming['model'], studentSize, Number(batch)),
       });
     }
     for (const key of keys) {

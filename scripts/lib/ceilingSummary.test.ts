@@ -35,35 +35,35 @@ function data(): CeilingData {
 }
 
 describe('the ceiling columns', () => {
-  it('sum the best time of each product the step does, shared shapes counted each time', () => {
+  it("sum the best time of each product the step does, over the ceiling page's own step time", () => {
     const products = benchStepProducts('control', '30-30', 8);
-    const columns = ceilingColumns(data(), 'wasm', 1, 'control', '30-30', 8, [
-      timing(8),
-      timing(4),
-    ]);
+    const columns = ceilingColumns(data(), 'wasm', 'control', '30-30', 8);
     expect(columns.ceilingMs).toBe(0.5 * products.length);
-    expect(columns.ofCeiling.min).toBeCloseTo((0.5 * products.length) / 8);
-    expect(columns.ofCeiling.max).toBeCloseTo((0.5 * products.length) / 4);
+    expect(columns.ceilingPageStepMs).toBe(8);
+    expect(columns.ofCeiling).toBeCloseTo((0.5 * products.length) / 8);
   });
 
   it('compare product FLOPs per second with the best microkernel times the threads', () => {
     const flops = benchStepProducts('control', '30-30', 8).reduce((s, p) => s + productFlops(p), 0);
-    const one = ceilingColumns(data(), 'wasm', 1, 'control', '30-30', 8, [timing(2)]);
-    const two = ceilingColumns(data(), 'wasm', 2, 'control', '30-30', 8, [timing(2)]);
-    expect(one.ofMicrokernel.median).toBeCloseTo(flops / 2e6 / 10);
-    expect(two.ofMicrokernel.median).toBeCloseTo(one.ofMicrokernel.median / 2);
+    const one = ceilingColumns(data(), 'wasm', 'control', '30-30', 8);
+    const two = data();
+    two.entries[0].threads = 2;
+    expect(one.ofMicrokernel).toBeCloseTo(flops / 8e6 / 10);
+    expect(ceilingColumns(two, 'wasm', 'control', '30-30', 8).ofMicrokernel).toBeCloseTo(
+      one.ofMicrokernel / 2,
+    );
   });
 
-  it('leave a label without a ceiling empty', () => {
-    const columns = ceilingColumns(data(), 'webgl', null, 'control', '30-30', 8, [timing(8)]);
-    expect(columns.ceilingMs).toBeNull();
-    expect(Number.isNaN(columns.ofCeiling.median)).toBe(true);
-    expect(
-      ceilingColumns(null, 'wasm', 1, 'control', '30-30', 8, [timing(8)]).ceilingMs,
-    ).toBeNull();
+  it('leave a label without a ceiling, or on a GPU backend, empty', () => {
+    expect(ceilingColumns(data(), 'webgl', 'control', '30-30', 8).ceilingMs).toBeNull();
+    expect(ceilingColumns(null, 'wasm', 'control', '30-30', 8).ceilingMs).toBeNull();
+    const gpu = data();
+    gpu.entries[0].backend = 'webgl';
+    expect(ceilingColumns(gpu, 'wasm', 'control', '30-30', 8).ceilingMs).toBeNull();
+    expect(ceilingColumns(data(), 'wasm', 'distilled', '30-30', 8).ceilingMs).toBeNull();
   });
 
-  it('give the ceiling page its own ratio from its own step times', () => {
+  it('list every ceiling page step with its own ratio', () => {
     const [row] = sameRunCeilingRows(data());
     expect(row.stepMs).toBe(8);
     expect(row.ofCeiling).toBeCloseTo(row.ceilingMs / 8);

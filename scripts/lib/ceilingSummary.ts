@@ -8,7 +8,6 @@ import type { MicrokernelPeak } from '../../src/bench/microkernelPeak.ts';
 import type { ProductTiming } from '../../src/bench/productCeiling.ts';
 import { benchStepProducts, productFlops, shapeKey } from '../../src/bench/stepProducts.ts';
 import type { StudentSize } from '../../src/models/architectures.ts';
-import { stat, type Stat } from './stat.ts';
 
 /** One bench label's products, each at its best (bench.html?mode=ceiling). */
 export interface CeilingEntry {
@@ -27,12 +26,14 @@ export interface CeilingData {
 }
 
 export interface CeilingColumns {
-  /** Sum of the best product times of the step, ms (null: no ceiling measured for the label). */
+  /** Sum of the best product times of the step, ms (null: no ceiling for the label). */
   ceilingMs: number | null;
-  /** ceilingMs / step ms, run by run. */
-  ofCeiling: Stat;
-  /** The step's product FLOPs per second / (microkernel peak × WASM threads), run by run. */
-  ofMicrokernel: Stat;
+  /** The step's time on the ceiling page, just before its products, ms. */
+  ceilingPageStepMs: number | null;
+  /** ceilingMs / the step's time on the ceiling page (the same run). */
+  ofCeiling: number;
+  /** The step's product FLOPs per second there / (microkernel peak × WASM threads). */
+  ofMicrokernel: number;
 }
 
 export function microkernelPeak(data: CeilingData | null): number {
@@ -40,27 +41,40 @@ export function microkernelPeak(data: CeilingData | null): number {
   return peaks.length ? Math.max(...peaks) : NaN;
 }
 
+/**
+ * GPU backends get no ceiling: each product timed alone pays a readback round trip to the GPU
+ * that a step, whose kernels queue behind each other, pays once (SwiftShader here: sums above
+ * the step time). WASM and the CPU backend compute synchronously.
+ */
+export const CEILING_BACKENDS = ['wasm', 'cpu'];
+
+/**
+ * The ratios come from the ceiling page alone: it times the step and then its products, so
+ * both see the same machine; a throughput table measured another day may not.
+ */
 export function ceilingColumns(
   data: CeilingData | null,
   label: string,
-  threads: number | null,
   model: StepTiming['model'],
   studentSize: string | null,
   batch: number,
-  timings: StepTiming[],
 ): CeilingColumns {
-  const products = benchStepProducts(model, studentSize as StudentSize | null, batch);
+  const none = { ceilingMs: null, ceilingPageStepMs: null, ofCeiling: NaN, ofMicrokernel: NaN };
   const entry = data?.entries.find((e) => e.label === label && e.products.length > 0);
-  const best = new Map(entry?.products.map((p) => [p.key, p.bestMs]));
-  const ceilingMs = entry
-    ? products.reduce((sum, p) => sum + (best.get(shapeKey(p)) ?? NaN), 0)
-    : null;
+  const step = entry?.timings.find(
+    (t) => t.model === model && t.studentSize === studentSize && t.batchSize === batch,
+  );
+  if (!entry || !step || !CEILING_BACKENDS.includes(entry.backend)) return none;
+  const products = benchStepProducts(model, studentSize as StudentSize | null, batch);
+  const best = new Map(entry.products.map((p) => [p.key, p.bestMs]));
+  const ceilingMs = products.reduce((sum, p) => sum + (best.get(shapeKey(p)) ?? NaN), 0);
   const flops = products.reduce((sum, p) => sum + productFlops(p), 0);
-  const peak = microkernelPeak(data) * (threads ?? 1);
+  const peak = microkernelPeak(data) * (entry.threads ?? 1);
   return {
     ceilingMs,
-    ofCeiling: stat(timings.map((t) => (ceilingMs ?? NaN) / t.msPerStep)),
-    ofMicrokernel: stat(timings.map((t) => flops / (t.msPerStep * 1e6) / peak)),
+    ceilingPageStepMs: step.msPerStep,
+    ofCeiling: ceilingMs / step.msPerStep,
+    ofMicrokernel: flops / (step.msPerStep * 1e6) / peak,
   };
 }
 
@@ -80,30 +94,25 @@ export interface SameRunCeilingRow {
 }
 
 export function sameRunCeilingRows(data: CeilingData): SameRunCeilingRow[] {
-  return data.entries.flatMap((entry) =>
-    entry.timings.map((t) => {
-      const c = ceilingColumns(
-        data,
-        entry.label,
-        entry.threads,
-        t.model,
-        t.studentSize,
-        t.batchSize,
-        [t],
-      );
+  const peak = microkernelPeak(data);
+  return data.entries.flatMap((entry) => {
+    const best = new Map(entry.products.map((p) => [p.key, p.bestMs]));
+    return entry.timings.map((t) => {
       const products = benchStepProducts(t.model, t.studentSize, t.batchSize);
-      const flops = products.reduce((sum, p) => sum + productFlops(p), 0);
+      const ceilingMs = products.reduce((sum, p) => sum + (best.get(shapeKey(p)) ?? NaN), 0);
+      const productGflops =
+        products.reduce((sum, p) => sum + productFlops(p), 0) / (t.msPerStep * 1e6);
       return {
         label: entry.label,
         model: t.model,
         studentSize: t.studentSize ?? 'teacher 1200-1200',
         batchSize: t.batchSize,
         stepMs: t.msPerStep,
-        ceilingMs: c.ceilingMs ?? NaN,
-        ofCeiling: c.ofCeiling.median,
-        productGflops: flops / (t.msPerStep * 1e6),
-        ofMicrokernel: c.ofMicrokernel.median,
+        ceilingMs,
+        ofCeiling: ceilingMs / t.msPerStep,
+        productGflops,
+        ofMicrokernel: productGflops / (peak * (entry.threads ?? 1)),
       };
-    }),
-  );
+    });
+  });
 }
