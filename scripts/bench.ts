@@ -1,62 +1,72 @@
 /**
  * npm run bench [-- --quick] [--runs 3] [--backends wasm,webgl,webgpu,cpu] [--no-build] [--skip-app]
+ *   [--skip-soak] [--skip-ceiling] [--skip-pair]
+ * npm run bench -- --only ceiling,pair,soak   (measures just those parts, for --backends, and
+ *   merges them into the committed bench/results.json; --only-soak is --only soak)
  * npm run bench -- --render   (rewrites bench/results.md from bench/results.json, measures nothing)
  *
  * Builds the app, serves it locally, drives headless Chromium (Debian's /usr/bin/chromium when
  * present) and writes bench/results.json and bench/results.md:
  *   - training throughput of a teacher, distilled-student and control-student step per backend,
  *     batch 128/512, students 800-800 and 30-30 (bench.html → src/bench/throughput.worker.ts);
- *   - achieved GFLOP/s against the same backend's plain matMul, measured in the same run;
+ *   - achieved GFLOP/s against one plain matMul of the same run (a reference, not a ceiling);
+ *   - the ceiling (part `ceiling`, bench.html?mode=ceiling): each distinct matrix product of
+ *     those steps (src/bench/stepProducts.ts) timed alone the fastest way the backend has;
+ *     achieved / ceiling = their summed time / the step time. And the machine limit: the peak
+ *     GFLOP/s of register-blocked WASM SIMD matmul microkernels (src/kernels/matmulMicrokernel.wat);
  *   - KD overhead (distilled / control step time) and ours / naive peer, pair by pair per run;
  *   - WASM with threads, on a cross-origin-isolated server;
+ *   - learners in parallel (part `pair`, bench.html?mode=pair): a distilled + control 800-800
+ *     pair trained by one worker in lockstep or by two workers at once, the pair's throughput and
+ *     the page's slider latency and long tasks meanwhile, and navigator.hardwareConcurrency;
  *   - the real app: startup on a cold cache, T-slider → repaint latency while training, long tasks;
  *   - memory: numTensors and heap every 500 steps over 5,000 steps;
- *   - the soak: the app trains 20,000 student steps (--soak-steps), worker tensors and page heap
- *     after GC every 2,000 (--skip-soak; --only-soak measures it alone into bench/results.json).
+ *   - the soak (part `soak`): the app trains 20,000 student steps (--soak-steps), worker tensors
+ *     and page heap after GC every 2,000.
  * Every figure is a median of the runs with min and max. Nothing here is asserted in tests.
  */
 import { execSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { chromium, type Browser } from '@playwright/test';
 import { preview } from 'vite';
 import type { BenchResult } from '../src/bench/benchProtocol.ts';
+import type { PairResult } from '../src/bench/pairProtocol.ts';
 import { measureResponsiveness, measureStartup } from './lib/appBench.ts';
-import { measureAppSoak, soakMarkdown, type SoakResult } from './lib/appSoak.ts';
+import { measureAppSoak, type SoakResult } from './lib/appSoak.ts';
+import { benchPage } from './lib/benchPages.ts';
+import {
+  mergeParts,
+  PART_NAMES,
+  renderSaved,
+  writeResults,
+  type PartName,
+} from './lib/benchResultsFile.ts';
+import type { CeilingData } from './lib/ceilingSummary.ts';
 import { CHROMIUM_ARGS, chromiumExecutable } from './lib/chromium.ts';
 import { flag, numberOption, textOption } from './lib/cliOptions.ts';
-import { renderMarkdown, summarize, type Stat } from './lib/benchSummary.ts';
+import { measureCeilings } from './lib/benchCeiling.ts';
+import { summarize, type Stat } from './lib/benchSummary.ts';
+import { measurePair } from './lib/pairBench.ts';
 
 const args = process.argv.slice(2);
 if (flag('render')) {
-  // Only rewrite bench/results.md from the committed bench/results.json (no measuring).
-  const saved = JSON.parse(readFileSync('bench/results.json', 'utf8')) as {
-    command: string;
-    machine: { cpus: number; cpu?: string; browser: string };
-    threadsUsed?: Record<string, number | null>;
-    raw: {
-      results: Parameters<typeof summarize>[0];
-      memory: Parameters<typeof summarize>[1];
-      startup: Parameters<typeof summarize>[2];
-      responsiveness: Parameters<typeof summarize>[3];
-      soak?: SoakResult | null;
-    };
-  };
-  const { results, memory, startup, responsiveness } = saved.raw;
-  writeFileSync(
-    'bench/results.md',
-    renderMarkdown(
-      saved.command,
-      saved.machine,
-      summarize(results, memory, startup, responsiveness),
-      saved.threadsUsed ?? {},
-    ) + (saved.raw.soak ? `\n${soakMarkdown(saved.raw.soak).join('\n')}` : ''),
-  );
+  renderSaved();
   process.exit(0);
 }
 const quick = flag('quick');
-/** `--only-soak`: measure the soak alone and merge it into the committed bench/results.json. */
-const onlySoak = flag('only-soak');
+/** `--only a,b`: measure just those parts and merge them into the committed bench/results.json. */
+const only = new Set([
+  ...(textOption('only') ?? '').split(',').filter(Boolean),
+  ...(flag('only-soak') ? ['soak'] : []),
+]);
+for (const name of only)
+  if (!PART_NAMES.includes(name as PartName)) {
+    console.error(`--only ${name}: not one of ${PART_NAMES.join(', ')}`);
+    process.exit(2);
+  }
+const onlyParts = only.size > 0;
+const wants = (part: PartName) => (onlyParts ? only.has(part) : !flag(`skip-${part}`));
 const soakSteps = numberOption('soak-steps', quick ? 4_000 : 20_000);
 const runs = numberOption('runs', quick ? 1 : 3);
 const backends = (textOption('backends') ?? 'wasm,webgl,webgpu,cpu').split(',');
@@ -108,32 +118,8 @@ const browser: Browser = await chromium.launch({
   ],
 });
 
-async function throughput(
-  port: number,
-  backend: string,
-  query: string,
-): Promise<BenchResult | string> {
-  const page = await browser.newPage();
-  try {
-    await page.goto(`http://localhost:${port}/bench.html?backend=${backend}&${query}`);
-    const handle = await page.waitForFunction(
-      () => (window as unknown as { benchResult?: unknown }).benchResult,
-      null,
-      {
-        timeout: 900_000,
-        polling: 500,
-      },
-    );
-    const outcome = (await handle.jsonValue()) as {
-      ok: boolean;
-      result?: BenchResult;
-      error?: string;
-    };
-    return outcome.ok && outcome.result ? outcome.result : (outcome.error ?? 'unknown error');
-  } finally {
-    await page.close();
-  }
-}
+const throughput = (port: number, backend: string, query: string) =>
+  benchPage(browser, port, backend, query);
 
 const log = (message: string) => console.error(`bench: ${message}`);
 const results: { label: string; results: BenchResult[]; failure?: string }[] = [];
@@ -141,12 +127,14 @@ let memory: BenchResult['memory'] = [];
 const startup: Awaited<ReturnType<typeof measureStartup>>[] = [];
 let responsiveness: Awaited<ReturnType<typeof measureResponsiveness>> | null = null;
 let soak: SoakResult | null = null;
+let ceiling: CeilingData | null = null;
+let pair: PairResult[] | null = null;
 try {
-  if (onlySoak) {
+  if (onlyParts && wants('soak')) {
     soak = await measureAppSoak(browser, `http://localhost:${PORT}/`, soakSteps);
     log('soak done');
   }
-  for (const backend of onlySoak ? [] : backends) {
+  for (const backend of onlyParts ? [] : backends) {
     const plan = PLAN[backend] ?? PLAN.cpu;
     const entry: (typeof results)[number] = { label: backend, results: [] };
     for (let run = 0; run < plan.runs; run++) {
@@ -162,7 +150,7 @@ try {
     }
     results.push(entry);
   }
-  if (backends.includes('wasm') && !onlySoak) {
+  if (backends.includes('wasm') && !onlyParts) {
     // tfjs's own thread count (half the cores), then one thread per core: what a learner's
     // machine with spare cores would get, at the cost of the page's own core here.
     for (const threads of [undefined, cpus().length]) {
@@ -193,7 +181,7 @@ try {
     if (typeof soak !== 'string') memory = soak.memory;
     log('memory soak done');
   }
-  if (!flag('skip-app') && !onlySoak) {
+  if (!flag('skip-app') && !onlyParts) {
     for (let run = 0; run < runs; run++)
       startup.push(await measureStartup(browser, `http://localhost:${PORT}/`));
     log('startup done');
@@ -204,7 +192,33 @@ try {
     );
     log('responsiveness done');
   }
-  if (!flag('skip-soak') && !onlySoak) {
+  if (wants('ceiling')) {
+    ceiling = await measureCeilings(
+      throughput,
+      { PORT, ISOLATED_PORT },
+      backends,
+      PLAN,
+      cpus().length,
+    );
+    log('ceiling done');
+  }
+  if (wants('pair')) {
+    pair = [];
+    // One worker first (the default), then two, then the page with no training at all.
+    for (const workers of [1, 2, 0]) {
+      const outcome = await measurePair(
+        browser,
+        `http://localhost:${PORT}`,
+        workers,
+        quick ? 4 : 8,
+        quick ? 80 : 150,
+      );
+      if (typeof outcome === 'string') log(`pair, ${workers} workers, failed: ${outcome}`);
+      else pair.push(outcome);
+    }
+    log('pair done');
+  }
+  if (!onlyParts && wants('soak')) {
     soak = await measureAppSoak(browser, `http://localhost:${PORT}/`, soakSteps);
     log('soak done');
   }
@@ -220,36 +234,30 @@ const threadsUsed = Object.fromEntries(
     .filter((r) => r.label.includes('isolated'))
     .map((r) => [r.label, r.results[0]?.threads ?? null]),
 );
-if (onlySoak) {
-  // Merge into the committed measurements; everything else stays as it was measured.
-  const saved = JSON.parse(readFileSync('bench/results.json', 'utf8')) as {
-    raw: Record<string, unknown>;
-    soakCommand?: string;
-  };
-  saved.raw.soak = soak;
-  saved.soakCommand = `npm run bench -- ${args.join(' ')}`;
-  writeFileSync('bench/results.json', `${JSON.stringify(saved, null, 2)}\n`);
-  execSync('tsx scripts/bench.ts --render', { stdio: 'inherit' });
-  console.log(JSON.stringify({ soak: { ...soak, samples: undefined } }, null, 2));
+const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
+if (onlyParts) {
+  const measured = { soak, ceiling, pair };
+  mergeParts(
+    Object.fromEntries([...only].map((name) => [name, measured[name as PartName]])),
+    command,
+  );
+  console.log(
+    JSON.stringify({ merged: [...only], pair, microkernel: ceiling?.microkernel }, null, 2),
+  );
   process.exit(0);
 }
-const summary = summarize(results, memory, startup, responsiveness);
+const summary = summarize(results, memory, startup, responsiveness, ceiling);
 const report = {
   date: new Date().toISOString(),
-  command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
+  command,
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, browser: browser.version() },
   runs,
   threadsUsed,
   summary,
-  raw: { results, memory, startup, responsiveness, soak },
+  raw: { results, memory, startup, responsiveness, soak, ceiling, pair },
 };
 mkdirSync('bench', { recursive: true });
-writeFileSync('bench/results.json', `${JSON.stringify(report, null, 2)}\n`);
-writeFileSync(
-  'bench/results.md',
-  renderMarkdown(report.command, report.machine, summary, threadsUsed) +
-    (soak ? `\n${soakMarkdown(soak).join('\n')}` : ''),
-);
+writeResults(report);
 console.log(
   JSON.stringify(
     {

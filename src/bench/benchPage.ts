@@ -6,7 +6,11 @@ import { matMulForBackend } from '../kernels/denseMatMul.ts';
 import type { BenchRequest, BenchResult } from './benchProtocol.ts';
 import { memorySoak } from './memorySoak.ts';
 
-/** bench.html?backend=wasm&batch=128,512&students=800-800,30-30&steps=20 → window.benchResult */
+/**
+ * bench.html?backend=wasm&batch=128,512&students=800-800,30-30&steps=20 → window.benchResult;
+ * &mode=ceiling times the steps' matrix products instead (&microkernel=1: and the SIMD peak);
+ * mode=pair: learners in parallel, one worker or two (pairPage.ts).
+ */
 const params = new URLSearchParams(location.search);
 const request: BenchRequest = {
   backend: (params.get('backend') ?? 'auto') as BackendRequest,
@@ -17,6 +21,8 @@ const request: BenchRequest = {
   naive: params.get('naive') !== '0',
   memorySteps: Number(params.get('memory') ?? 0),
   threads: params.has('threads') ? Number(params.get('threads')) : undefined,
+  ceiling: params.get('mode') === 'ceiling',
+  microkernel: params.get('microkernel') === '1',
 };
 const out = document.getElementById('out')!;
 const publish = (data: { ok: true; result: BenchResult } | { ok: false; error: string }) => {
@@ -24,7 +30,11 @@ const publish = (data: { ok: true; result: BenchResult } | { ok: false; error: s
   out.textContent = JSON.stringify(data, null, 2);
 };
 
-if (request.memorySteps > 0) void soakOnThisPage();
+if (params.get('mode') === 'pair')
+  void import('./pairPage.ts')
+    .then(({ runPairPage }) => runPairPage())
+    .catch((error: unknown) => publish({ ok: false, error: String(error) }));
+else if (request.memorySteps > 0) void soakOnThisPage();
 else measureInWorker();
 
 /** The memory soak runs here, on the main thread: only a page has performance.memory. */

@@ -1,5 +1,7 @@
 import type { BackendName, BackendRequest } from '../engine/protocol.ts';
 import type { StudentSize } from '../models/architectures.ts';
+import type { MicrokernelPeak } from './microkernelPeak.ts';
+import type { ProductTiming } from './productCeiling.ts';
 
 export interface BenchRequest {
   backend: BackendRequest;
@@ -15,6 +17,10 @@ export interface BenchRequest {
   memorySteps: number;
   /** WASM threads to ask for (only under cross-origin isolation); absent: tfjs's own choice. */
   threads?: number;
+  /** After the steps, also time each distinct matrix product of those steps (the ceiling). */
+  ceiling?: boolean;
+  /** With `ceiling`: also time the SIMD matmul microkernels (the machine limit). */
+  microkernel?: boolean;
 }
 
 export interface StepTiming {
@@ -27,7 +33,7 @@ export interface StepTiming {
   gflops: number;
 }
 
-/** Plain matMul throughput, the ceiling for these models on this backend. */
+/** One plain matMul's throughput (batch × 784 · 784 × 800): a reference, not a ceiling. */
 export interface MatMulTiming {
   m: number;
   k: number;
@@ -57,4 +63,7 @@ export interface BenchResult {
   timings: StepTiming[];
   numTensorsBefore: number;
   numTensorsAfter: number;
+  /** With `ceiling`: the best time of each distinct product of the requested steps. */
+  products?: ProductTiming[];
+  microkernel?: MicrokernelPeak[];
 }

@@ -2,6 +2,7 @@
 /**
  * Times one training step of each model (teacher, distilled student, control student) on the
  * chosen backend with the engine's own step functions, so the numbers are the app's numbers.
+ * With `ceiling`, then times each distinct matrix product of those steps (ceilingRun.ts).
  */
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
@@ -20,6 +21,7 @@ import { OnePassAdam } from '../kernels/onePassAdam.ts';
 import { disposeMlp, forwardFlops } from '../models/mlp.ts';
 import type { BenchRequest, BenchResult, MatMulTiming, StepTiming } from './benchProtocol.ts';
 import { createNaivePeer } from './naivePeer.ts';
+import { measureCeiling } from './ceilingRun.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let WARMUP = 3;
@@ -139,6 +141,8 @@ async function run(request: BenchRequest): Promise<BenchResult> {
     memory: [],
     numTensorsBefore,
     numTensorsAfter: tf.memory().numTensors,
+    // The ceiling mode times the products after the steps, so both come from the same run.
+    ...(request.ceiling ? measureCeiling(request, matMul) : {}),
   };
 }
 

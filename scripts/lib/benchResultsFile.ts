@@ -1,0 +1,98 @@
+/**
+ * bench/results.json as committed: rendering it to bench/results.md, and merging parts measured
+ * on their own (`npm run bench -- --only soak,ceiling,pair`) into it.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { PairResult } from '../../src/bench/pairProtocol.ts';
+import type { SoakResult } from './appSoak.ts';
+import { soakMarkdown } from './appSoak.ts';
+import { renderMarkdown } from './benchMarkdown.ts';
+import { summarize } from './benchSummary.ts';
+import type { CeilingData } from './ceilingSummary.ts';
+import { ceilingMarkdown, pairMarkdown } from './partsMarkdown.ts';
+
+const JSON_PATH = 'bench/results.json';
+const MD_PATH = 'bench/results.md';
+
+/** The parts `--only` may measure, and the raw keys they fill. */
+export interface BenchParts {
+  soak?: SoakResult | null;
+  ceiling?: CeilingData | null;
+  pair?: PairResult[] | null;
+}
+export type PartName = keyof BenchParts;
+export const PART_NAMES: readonly PartName[] = ['soak', 'ceiling', 'pair'];
+
+export interface SavedResults {
+  command: string;
+  machine: { cpus: number; cpu?: string; browser: string };
+  threadsUsed?: Record<string, number | null>;
+  /** The command that last measured each part on its own. */
+  partCommands?: Partial<Record<PartName, string>>;
+  raw: {
+    results: Parameters<typeof summarize>[0];
+    memory: Parameters<typeof summarize>[1];
+    startup: Parameters<typeof summarize>[2];
+    responsiveness: Parameters<typeof summarize>[3];
+  } & BenchParts;
+  [key: string]: unknown;
+}
+
+export function markdownOf(saved: SavedResults): string {
+  const { results, memory, startup, responsiveness, soak, ceiling, pair } = saved.raw;
+  const commands = saved.partCommands ?? {};
+  const summary = summarize(results, memory, startup, responsiveness, ceiling ?? null);
+  const parts = [
+    ...(ceiling ? ceilingMarkdown(ceiling, commands.ceiling) : []),
+    ...(pair?.length ? pairMarkdown(pair, commands.pair) : []),
+    ...(soak ? soakMarkdown(soak) : []),
+  ];
+  return (
+    renderMarkdown(saved.command, saved.machine, summary, saved.threadsUsed ?? {}) +
+    (parts.length ? `\n${parts.join('\n')}` : '')
+  );
+}
+
+/** Rewrites bench/results.md from bench/results.json (no measuring). */
+export function renderSaved(): void {
+  const saved = JSON.parse(readFileSync(JSON_PATH, 'utf8')) as SavedResults;
+  writeFileSync(MD_PATH, markdownOf(saved));
+}
+
+/** Puts freshly measured parts into bench/results.json, everything else as it was measured. */
+export function mergeParts(parts: BenchParts, command: string): void {
+  const saved = JSON.parse(readFileSync(JSON_PATH, 'utf8')) as SavedResults;
+  saved.partCommands ??= {};
+  if (typeof saved.soakCommand === 'string') saved.partCommands.soak ??= saved.soakCommand;
+  delete saved.soakCommand;
+  for (const name of PART_NAMES) {
+    if (parts[name] === undefined) continue;
+    Object.assign(saved.raw, {
+      [name]: name === 'ceiling' ? mergeCeilings(saved.raw.ceiling, parts.ceiling) : parts[name],
+    });
+    saved.partCommands[name] = command;
+  }
+  writeFileSync(JSON_PATH, `${JSON.stringify(saved, null, 2)}\n`);
+  renderSaved();
+}
+
+export function writeResults(saved: SavedResults): void {
+  writeFileSync(JSON_PATH, `${JSON.stringify(saved, null, 2)}\n`);
+  writeFileSync(MD_PATH, markdownOf(saved));
+}
+
+/**
+ * A ceiling run for some backends replaces those labels only; the microkernel peak is replaced
+ * when the run measured it (its wasm page does).
+ */
+function mergeCeilings(
+  saved: CeilingData | null | undefined,
+  fresh: CeilingData | null | undefined,
+): CeilingData | null {
+  if (!saved || !fresh) return fresh ?? saved ?? null;
+  const labels = new Set(fresh.entries.map((e) => e.label));
+  return {
+    entries: [...saved.entries.filter((e) => !labels.has(e.label)), ...fresh.entries],
+    microkernel: fresh.microkernel.length ? fresh.microkernel : saved.microkernel,
+  };
+}
