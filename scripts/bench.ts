@@ -1,7 +1,7 @@
 /**
  * npm run bench [-- --quick] [--runs 3] [--backends wasm,webgl,webgpu,cpu] [--no-build] [--skip-app]
  *   [--skip-soak] [--skip-ceiling] [--skip-pair]
- * npm run bench -- --only ceiling,pair,soak   (measures just those parts, for --backends, and
+ * npm run bench -- --only ceiling,pair,soak,app   (measures just those parts, for --backends, and
  *   merges them into the committed bench/results.json; --only-soak is --only soak)
  * npm run bench -- --render   (rewrites bench/results.md from bench/results.json, measures nothing)
  *
@@ -181,7 +181,7 @@ try {
     if (typeof soak !== 'string') memory = soak.memory;
     log('memory soak done');
   }
-  if (!flag('skip-app') && !onlyParts) {
+  if (onlyParts ? wants('app') : !flag('skip-app')) {
     for (let run = 0; run < runs; run++)
       startup.push(await measureStartup(browser, `http://localhost:${PORT}/`));
     log('startup done');
@@ -236,7 +236,7 @@ const threadsUsed = Object.fromEntries(
 );
 const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
 if (onlyParts) {
-  const measured = { soak, ceiling, pair };
+  const measured = { soak, ceiling, pair, app: { startup, responsiveness } };
   mergeParts(
     Object.fromEntries([...only].map((name) => [name, measured[name as PartName]])),
     command,

@@ -1,6 +1,6 @@
 /**
  * bench/results.json as committed: rendering it to bench/results.md, and merging parts measured
- * on their own (`npm run bench -- --only soak,ceiling,pair`) into it.
+ * on their own (`npm run bench -- --only soak,ceiling,pair,app`) into it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { PairResult } from '../../src/bench/pairProtocol.ts';
@@ -19,9 +19,15 @@ export interface BenchParts {
   soak?: SoakResult | null;
   ceiling?: CeilingData | null;
   pair?: PairResult[] | null;
+  /** The real app: startup on a cold cache and the T slider while training (raw.startup and
+   * raw.responsiveness). */
+  app?: {
+    startup: Parameters<typeof summarize>[2];
+    responsiveness: Parameters<typeof summarize>[3];
+  } | null;
 }
 export type PartName = keyof BenchParts;
-export const PART_NAMES: readonly PartName[] = ['soak', 'ceiling', 'pair'];
+export const PART_NAMES: readonly PartName[] = ['soak', 'ceiling', 'pair', 'app'];
 
 export interface SavedResults {
   command: string;
@@ -67,6 +73,11 @@ export function mergeParts(parts: BenchParts, command: string): void {
   delete saved.soakCommand;
   for (const name of PART_NAMES) {
     if (parts[name] === undefined) continue;
+    if (name === 'app') {
+      if (parts.app) Object.assign(saved.raw, parts.app);
+      saved.partCommands[name] = command;
+      continue;
+    }
     Object.assign(saved.raw, {
       [name]: name === 'ceiling' ? mergeCeilings(saved.raw.ceiling, parts.ceiling) : parts[name],
     });
