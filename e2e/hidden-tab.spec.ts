@@ -9,7 +9,7 @@ import { collectConsoleErrors, expectPhase, openReady, readStep } from './helper
  * never waits for an animation frame is checked in src/engine/noAnimationFrame.test.ts.
  */
 const HIDDEN_TAB = () => {
-  const tab = { hidden: false, held: [] as FrameRequestCallback[], longTasks: [] as number[] };
+  const tab = { hidden: false, held: [] as FrameRequestCallback[] };
   (window as unknown as { __tab: typeof tab }).__tab = tab;
   const frame = window.requestAnimationFrame.bind(window);
   window.requestAnimationFrame = (callback) => {
@@ -24,21 +24,14 @@ const HIDDEN_TAB = () => {
     get: () => (tab.hidden ? 'hidden' : 'visible'),
   });
   Object.defineProperty(document, 'hidden', { get: () => tab.hidden });
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) tab.longTasks.push(entry.startTime);
-  }).observe({ type: 'longtask' });
 };
 
-/** Hides the tab (true) or brings it back (false, running the frames it held); returns when. */
-function setHidden(page: Page, hidden: boolean): Promise<number> {
-  return page.evaluate((h) => {
-    const tab = (window as unknown as { __tab: { hidden: boolean; held: FrameRequestCallback[] } })
-      .__tab;
-    tab.hidden = h;
-    if (!h) for (const callback of tab.held.splice(0)) requestAnimationFrame(callback);
+/** Hides the tab: from now on the page gets no frames and slow timers. */
+async function hide(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __tab: { hidden: boolean } }).__tab.hidden = true;
     document.dispatchEvent(new Event('visibilitychange'));
-    return performance.now();
-  }, hidden);
+  });
 }
 
 async function stepsIn(page: Page, ms: number): Promise<number> {
@@ -47,7 +40,7 @@ async function stepsIn(page: Page, ms: number): Promise<number> {
   return ((await readStep(page)) ?? 0) - before;
 }
 
-test('a hidden tab keeps training, and coming back shows the latest step without a long task', async ({
+test('a hidden tab keeps training, and coming back shows the latest step without a backlog', async ({
   page,
 }) => {
   test.setTimeout(90_000);
@@ -59,24 +52,35 @@ test('a hidden tab keeps training, and coming back shows the latest step without
   await expect.poll(() => readStep(page), { timeout: 30_000 }).toBeGreaterThan(20);
 
   const visible = await stepsIn(page, 3000);
-  await setHidden(page, true);
+  await hide(page);
   const hidden = await stepsIn(page, 3000);
   // The worker trains on at its own pace: no frame, no timer of the page drives it.
   expect(visible).toBeGreaterThan(0);
   expect(hidden).toBeGreaterThan(visible / 2);
 
-  const back = await setHidden(page, false);
+  // Coming back: the status line shows a newer step, and the page renders no backlog. It kept
+  // up while hidden (the steps above were read from the page), so in its first second back it
+  // renders about five snapshots, as always; a queue replayed item by item would show more.
   const step = (await readStep(page)) ?? 0;
+  const renders = await page.evaluate(async () => {
+    const tab = (window as unknown as { __tab: { hidden: boolean; held: FrameRequestCallback[] } })
+      .__tab;
+    let count = 0;
+    const observer = new MutationObserver(() => count++);
+    observer.observe(document.querySelector('[data-testid="status"]')!, {
+      subtree: true,
+      characterData: true,
+      childList: true,
+    });
+    tab.hidden = false;
+    for (const callback of tab.held.splice(0)) requestAnimationFrame(callback);
+    document.dispatchEvent(new Event('visibilitychange'));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    observer.disconnect();
+    return count;
+  });
   await expect.poll(() => readStep(page)).toBeGreaterThan(step);
-  await page.waitForTimeout(2000);
-  // What the page held while hidden is one latest snapshot, not a queue: no burst on return.
-  const longTasks = await page.evaluate(
-    (since) =>
-      (window as unknown as { __tab: { longTasks: number[] } }).__tab.longTasks.filter(
-        (t) => t >= since,
-      ),
-    back,
-  );
-  expect(longTasks).toEqual([]);
+  expect(renders).toBeGreaterThan(0);
+  expect(renders).toBeLessThanOrEqual(10);
   expect(errors).toEqual([]);
 });
