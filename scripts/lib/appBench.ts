@@ -2,7 +2,7 @@
  * What a person feels in the real app: startup on a cold cache, responsiveness of the T slider
  * while training runs, and main-thread long tasks. Drives the production build in Chromium.
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
 
 export interface StartupResult {
   msToFirstSoftTargets: number;
@@ -54,6 +54,23 @@ const INSTRUMENT = () => {
     true,
   );
 };
+
+/**
+ * Drags a slider back and forth across its track with the mouse, a few pixels per move every
+ * 40 ms, like a hand: `moves` input events (the bench's slider-latency measurements).
+ */
+export async function dragBackAndForth(page: Page, slider: Locator, moves: number): Promise<void> {
+  const box = (await slider.boundingBox())!;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width / 2, y);
+  await page.mouse.down();
+  for (let i = 0; i < moves; i++) {
+    const f = 0.1 + 0.8 * Math.abs(((i * 0.02) % 2) - 1);
+    await page.mouse.move(box.x + f * box.width, y);
+    await page.waitForTimeout(40);
+  }
+  await page.mouse.up();
+}
 
 function percentile(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
@@ -130,19 +147,8 @@ export async function measureResponsiveness(
   await page.getByRole('button', { name: /Train/ }).first().click();
   // Measure while the students train (the teacher-logit cache comes first).
   await page.waitForSelector('[data-testid="status"][data-phase="learners"]', { timeout: 300_000 });
-  const slider = page.getByRole('slider', { name: /Temperature/ });
-  const box = (await slider.boundingBox())!;
-  const y = box.y + box.height / 2;
   const windowStart = await page.evaluate(() => performance.now());
-  await page.mouse.move(box.x + box.width / 2, y);
-  await page.mouse.down();
-  for (let i = 0; i < drags; i++) {
-    // Back and forth across the track, a few pixels per move, like a hand.
-    const f = 0.1 + 0.8 * Math.abs(((i * 0.02) % 2) - 1);
-    await page.mouse.move(box.x + f * box.width, y);
-    await page.waitForTimeout(40);
-  }
-  await page.mouse.up();
+  await dragBackAndForth(page, page.getByRole('slider', { name: /Temperature/ }), drags);
   const elapsed = (await page.evaluate(() => performance.now())) - windowStart;
   if (elapsed < 30_000) await page.waitForTimeout(30_000 - elapsed);
   const windowEnd = await page.evaluate(() => performance.now());

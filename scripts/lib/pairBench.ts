@@ -1,10 +1,11 @@
 /**
  * Learners in parallel (bench.html?mode=pair, src/bench/pairPage.ts): the pair's throughput with
  * one worker or two, and the page's slider latency and long tasks meanwhile. The slider is
- * dragged as appBench.ts's measureResponsiveness drags the app's T slider.
+ * dragged as the app's T slider is (appBench.ts, dragBackAndForth).
  */
 import type { Browser } from '@playwright/test';
 import type { PairResult } from '../../src/bench/pairProtocol.ts';
+import { dragBackAndForth } from './appBench.ts';
 
 export async function measurePair(
   browser: Browser,
@@ -19,16 +20,7 @@ export async function measurePair(
     await page.goto(`${baseUrl}/bench.html?mode=pair&workers=${workers}&idle=${idleSeconds}`);
     const state = () => (window as unknown as { pairState?: string }).pairState === 'drag';
     await page.waitForFunction(state, null, { timeout: 300_000, polling: 100 });
-    const box = (await page.getByRole('slider', { name: 'Temperature' }).boundingBox())!;
-    const y = box.y + box.height / 2;
-    await page.mouse.move(box.x + box.width / 2, y);
-    await page.mouse.down();
-    for (let i = 0; i < drags; i++) {
-      const f = 0.1 + 0.8 * Math.abs(((i * 0.02) % 2) - 1);
-      await page.mouse.move(box.x + f * box.width, y);
-      await page.waitForTimeout(40);
-    }
-    await page.mouse.up();
+    await dragBackAndForth(page, page.getByRole('slider', { name: 'Temperature' }), drags);
     await page.evaluate(() => (window as unknown as { pairFinish: () => void }).pairFinish());
     const handle = await page.waitForFunction(
       () => (window as unknown as { benchResult?: unknown }).benchResult,

@@ -36,20 +36,20 @@ describe.each(MICROKERNEL_BLOCKS)('the %s SIMD microkernel', (block) => {
   const rows = BLOCK_ROWS[block];
   const kernel = createMicrokernel()!;
 
-  it.each([1, 3, 17, 300])('computes A · B exactly as a float32 triple loop, k = %i', (k) => {
-    const a = values(rows * k, k);
-    const b = values(k * BLOCK_COLUMNS, k + 99);
-    const c = kernel.run(block, packA(a, rows, k), b, k, 1);
-    expect(Array.from(c)).toEqual(Array.from(tripleLoop(a, b, rows, k, 1)));
-  });
+  /** The kernel's block of C for seeded A (rows × k) and B (k × columns), against the loop. */
+  const expectAsTripleLoop = (k: number, seedA: number, seedB: number, passes: number) => {
+    const a = values(rows * k, seedA);
+    const b = values(k * BLOCK_COLUMNS, seedB);
+    const c = kernel.run(block, packA(a, rows, k), b, k, passes);
+    expect(Array.from(c)).toEqual(Array.from(tripleLoop(a, b, rows, k, passes)));
+  };
 
-  it('keeps summing into the same accumulators over repeated passes', () => {
-    const k = 40;
-    const a = values(rows * k, 5);
-    const b = values(k * BLOCK_COLUMNS, 6);
-    const c = kernel.run(block, packA(a, rows, k), b, k, 3);
-    expect(Array.from(c)).toEqual(Array.from(tripleLoop(a, b, rows, k, 3)));
-  });
+  it.each([1, 3, 17, 300])('computes A · B exactly as a float32 triple loop, k = %i', (k) =>
+    expectAsTripleLoop(k, k, k + 99, 1),
+  );
+
+  it('keeps summing into the same accumulators over repeated passes', () =>
+    expectAsTripleLoop(40, 5, 6, 3));
 
   it('writes zeros for k = 0 and refuses operands of the wrong size', () => {
     expect(Array.from(kernel.run(block, new Float32Array(0), new Float32Array(0), 0, 5))).toEqual(
@@ -58,13 +58,7 @@ describe.each(MICROKERNEL_BLOCKS)('the %s SIMD microkernel', (block) => {
     expect(() => kernel.run(block, new Float32Array(rows), new Float32Array(4), 1, 1)).toThrow();
   });
 
-  it('handles operands larger than one memory page', () => {
-    const k = 4000;
-    const a = values(rows * k, 11);
-    const b = values(k * BLOCK_COLUMNS, 12);
-    const c = kernel.run(block, packA(a, rows, k), b, k, 1);
-    expect(Array.from(c)).toEqual(Array.from(tripleLoop(a, b, rows, k, 1)));
-  });
+  it('handles operands larger than one memory page', () => expectAsTripleLoop(4000, 11, 12, 1));
 });
 
 describe('matmulMicrokernel.generated.ts', () => {
