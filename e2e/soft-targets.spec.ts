@@ -7,16 +7,31 @@ interface Bar {
   label: string;
 }
 
-/** Each bar of the first card: its drawn height (percent of the box) and its probability text. */
+/**
+ * Each bar of the first card: its height as drawn on the card's canvas, in percent of the bar's
+ * box (the transparent box over it, as tall as a bar of probability 1), and its probability text.
+ * The height is the canvas column under the box's centre summed by opacity, so an antialiased top
+ * edge counts by its coverage.
+ */
 async function readBars(page: Page): Promise<Bar[]> {
   const read = async (model: 'teacher' | 'distilled') =>
     firstCardBars(page, model).evaluateAll((els) =>
-      els.map((el) => ({
-        // As drawn on screen (the bar is scaled from its full height), in percent of that height.
-        height: (100 * el.getBoundingClientRect().height) / (el as HTMLElement).offsetHeight,
-        text: el.getAttribute('data-p') ?? '',
-        label: el.getAttribute('aria-label') ?? '',
-      })),
+      els.map((el) => {
+        const canvas = el.closest('.bars')!.querySelector('canvas')!;
+        const box = el.getBoundingClientRect();
+        const frame = canvas.getBoundingClientRect();
+        const ratio = canvas.width / frame.width;
+        const x = Math.floor((box.left + box.width / 2 - frame.left) * ratio);
+        const bottom = Math.round((box.bottom - frame.top) * ratio);
+        const column = canvas.getContext('2d')!.getImageData(x, 0, 1, bottom).data;
+        let covered = 0;
+        for (let i = 3; i < column.length; i += 4) covered += column[i] / 255;
+        return {
+          height: (100 * covered) / (box.height * ratio),
+          text: el.getAttribute('data-p') ?? '',
+          label: el.getAttribute('aria-label') ?? '',
+        };
+      }),
     );
   return [...(await read('teacher')), ...(await read('distilled'))];
 }

@@ -73,9 +73,12 @@ export class Session {
     return this.run.phase === 'done' && !this.run.evaluating;
   }
 
+  /**
+   * T and α from the next batch. No snapshot for it: the page shows its own T and α, and a
+   * snapshot at every step of a slider drag made the page render every view again while paused.
+   */
   setHyper(hyper: LiveHyper): void {
     this.run.hyper = { ...hyper };
-    if (!this.running) this.emit();
   }
 
   /** Evaluates the loaded teachers before training starts, yielding, until play is pressed. */

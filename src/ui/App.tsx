@@ -1,4 +1,11 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useState,
+} from 'react';
 import { sampleLogitsById } from '../client/engineState.ts';
 import type { RosterEntry } from '../engine/protocol.ts';
 import type { PresetId } from '../state/presetIds.ts';
@@ -26,6 +33,7 @@ import { Notices } from './status/Notices.tsx';
 import { StatusBar } from './status/StatusBar.tsx';
 import { useEngine } from './useEngine.ts';
 import { useQuietSettings } from './useQuietSettings.ts';
+import { LiveHyper } from './hyper/liveHyper.ts';
 import { useEventCallback } from './useEventCallback.ts';
 import { useUrlSettings } from './useUrlSettings.ts';
 import { LessonPanel } from './lesson/LessonPanel.tsx';
@@ -84,6 +92,12 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
   // follows once the hand rests, and once a second during a long drag, from settings that keep
   // their identity in between (bench/results.md, *Responsiveness*).
   const quiet = useQuietSettings(settings, QUIET_IDLE_MS, QUIET_MAX_MS);
+  // The sliders' T and α, ahead of the settings during a drag; they follow what the settings say.
+  const [live] = useState(() => new LiveHyper(settings));
+  useLayoutEffect(
+    () => live.follow({ temperature: settings.temperature, alpha: settings.alpha }),
+    [live, settings.temperature, settings.alpha],
+  );
 
   // T and α act live: the worker applies them from the next batch.
   useEffect(() => {
@@ -172,8 +186,7 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
             {shown('controls') && (
               <DistillationPanel
                 settings={quiet}
-                temperature={settings.temperature}
-                alpha={settings.alpha}
+                live={live}
                 roster={roster}
                 snapshot={snapshot}
                 background={background}
@@ -224,7 +237,7 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
               lessonId={settings.lesson}
               step={settings.lessonStep}
               facts={facts}
-              temperature={settings.temperature}
+              live={live}
               onStep={goToStep}
               onLesson={openLesson}
               onSettings={update}
@@ -239,7 +252,7 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
               samples={engine.samples}
               logits={sampleLogits}
               members={barMembers}
-              temperature={settings.temperature}
+              live={live}
               quietTemperature={quiet.temperature}
               logScale={settings.logScale}
               onLogScale={setLogScale}

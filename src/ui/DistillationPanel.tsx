@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Command, LossPoint, Roster, Snapshot } from '../engine/protocol.ts';
 import { presetById } from '../state/presets.ts';
 import type { Settings } from '../state/settingsSchema.ts';
-import { HyperSliders } from './controls/HyperSliders.tsx';
+import { HyperSliders } from './hyper/HyperSliders.tsx';
+import type { LiveHyper } from './hyper/liveHyper.ts';
 import { LossModeSelect } from './controls/LossModeSelect.tsx';
 import { TrainingControls } from './controls/TrainingControls.tsx';
 import { LossFormula } from './formula/LossFormula.tsx';
@@ -15,8 +16,7 @@ interface Props {
    * times a second. */
   settings: Settings;
   /** T and α now, for the sliders. */
-  temperature: number;
-  alpha: number;
+  live: LiveHyper;
   roster: Roster | null;
   snapshot: Snapshot | null;
   /** The snapshot at low priority: the loss terms follow it. */
@@ -41,8 +41,7 @@ function lastTerms(loss: readonly LossPoint[] | undefined, id: string, names: re
 /** Training controls, T and α, the distilled student's loss and formula, and the run's members. */
 function DistillationPanelView({
   settings,
-  temperature,
-  alpha,
+  live,
   roster,
   snapshot,
   background,
@@ -75,7 +74,7 @@ function DistillationPanelView({
         onTeacherSource={locked ? undefined : setTeacherSource}
         stopped={stopped}
       />
-      <HyperSliders temperature={temperature} alpha={alpha} onChange={update} />
+      <HyperSliders live={live} onChange={update} />
       <LossModeSelect
         value={settings.lossMode}
         onChange={setLossMode}

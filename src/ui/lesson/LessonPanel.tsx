@@ -8,6 +8,7 @@ import { fromSliderPosition, SLIDER_STEPS, toSliderPosition } from '../../state/
 import { clampSetting } from '../../state/urlState.ts';
 import { useTranslation } from 'react-i18next';
 import { lessonText, type Language } from '../../i18n/i18n.ts';
+import { moveHyper, useLiveTemperature, type LiveHyper } from '../hyper/liveHyper.ts';
 import './lesson.css';
 
 interface Props {
@@ -16,7 +17,7 @@ interface Props {
   /** What the claims are checked on (settings with T and α throttled: useQuietSettings). */
   facts: LessonFacts;
   /** T now, for the lesson's own slider. */
-  temperature: number;
+  live: LiveHyper;
   /** Go to a step (1-based) of the open lesson: the page applies what it sets. */
   onStep: (step: number) => void;
   /** Open a lesson at its first step, or close it ('none'). */
@@ -31,7 +32,7 @@ function LessonPanelView({
   lessonId,
   step,
   facts,
-  temperature,
+  live,
   onStep,
   onLesson,
   onSettings,
@@ -67,7 +68,7 @@ function LessonPanelView({
         <strong>{t('lesson.yourTurn')}</strong> {here.task}
       </p>
       {current.slider === 'temperature' && (
-        <LessonTemperature value={temperature} onSettings={onSettings} label={t('lesson.slider')} />
+        <LessonTemperature live={live} onSettings={onSettings} label={t('lesson.slider')} />
       )}
       {current.claim && result && (
         <div
@@ -138,14 +139,15 @@ const T = SETTINGS_SCHEMA.temperature;
 
 /** The T slider, in the lesson: the same setting as the controls' slider, on the same log scale. */
 function LessonTemperature({
-  value,
+  live,
   onSettings,
   label,
 }: {
-  value: number;
+  live: LiveHyper;
   onSettings: (patch: Partial<Settings>) => void;
   label: string;
 }) {
+  const value = useLiveTemperature(live);
   return (
     <div className="lesson-slider">
       <label htmlFor="lesson-slider-T">{label}</label>
@@ -158,12 +160,16 @@ function LessonTemperature({
         value={toSliderPosition(value, T.min, T.max)}
         aria-valuetext={`T = ${value.toFixed(2)}`}
         onChange={(e) =>
-          onSettings({
-            temperature: clampSetting(
-              'temperature',
-              fromSliderPosition(Number(e.target.value), T.min, T.max),
-            ),
-          })
+          moveHyper(
+            live,
+            {
+              temperature: clampSetting(
+                'temperature',
+                fromSliderPosition(Number(e.target.value), T.min, T.max),
+              ),
+            },
+            onSettings,
+          )
         }
       />
       <output htmlFor="lesson-slider-T" className="mono">

@@ -1,7 +1,7 @@
-import { useLayoutEffect, useRef, type CSSProperties } from 'react';
+import { useEffect, useLayoutEffect, useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NUM_CLASSES } from '../../data/mnistAssets.ts';
-import { barVariable, writeBarHeights } from './barHeights.ts';
+import { drawBars, watchCanvasSize } from './barCanvas.ts';
 import { formatProbability } from './formatProbability.ts';
 
 export interface BarSeries {
@@ -13,9 +13,10 @@ export interface BarSeries {
 }
 
 /**
- * Side-by-side bars per class; each bar's probability is in its title and accessible name. The
- * heights are CSS properties of the container (barHeights.ts): written here from `series`, or,
- * with `heightsFromParent`, by the parent, which redraws them without rendering this again.
+ * Side-by-side bars per class, drawn on a canvas (barCanvas.ts); over it, one transparent box per
+ * bar carries its probability in its title and accessible name. The canvas is drawn here from
+ * `series`, or, with `heightsFromParent`, by the parent, which redraws it at every step of a T
+ * drag without rendering this again.
  */
 export function ProbabilityBars({
   series,
@@ -29,33 +30,30 @@ export function ProbabilityBars({
   heightsFromParent?: boolean;
 }) {
   const { t } = useTranslation();
-  const bars = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => watchCanvasSize(canvas.current!), []);
   useLayoutEffect(() => {
     if (!heightsFromParent)
-      writeBarHeights(
-        bars.current,
-        series.map((s) => s.probabilities),
+      drawBars(
+        canvas.current,
+        series.map((s) => ({ color: s.color, probabilities: s.probabilities })),
         logScale,
       );
   });
-  // Bars share the class's width; the height is a vertical scale, so moving T needs no layout.
   const pairStyle = { '--bars': series.length } as CSSProperties;
   return (
-    <div ref={bars} className="bars" role="group" aria-label={t('targets.bars')}>
+    <div className="bars" role="group" aria-label={t('targets.bars')}>
+      <canvas ref={canvas} className="bars-canvas" aria-hidden="true" />
       {Array.from({ length: NUM_CLASSES }, (_, c) => (
         <div key={c} className={`bar-class${c === trueLabel ? ' true-class' : ''}`}>
           <div className="bar-pair" style={pairStyle}>
-            {series.map(({ model, name, color, probabilities }, s) => {
+            {series.map(({ model, name, probabilities }) => {
               const text = formatProbability(probabilities[c]);
               const label = `${name} p(${c}) = ${text}`;
               return (
                 <div
                   key={model}
                   className="bar"
-                  style={{
-                    background: color,
-                    transform: `scaleY(var(${barVariable(s, c)}, 0))`,
-                  }}
                   title={label}
                   aria-label={label}
                   role="img"

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { NUM_CLASSES } from '../../data/mnistAssets.ts';
 import { softmaxRows } from '../../kd/plain.ts';
 import type { SampleDigits } from '../../engine/protocol.ts';
+import { useLiveTemperature, type LiveHyper } from '../hyper/liveHyper.ts';
 import { combinedMemberIds, type MemberLook } from '../roster/rosterView.ts';
 import { DigitStrip, MemberPicks, ShownHint } from './panelParts.tsx';
-import { writeBarHeights } from './barHeights.ts';
+import { drawBars } from './barCanvas.ts';
 import type { BarSeries } from './ProbabilityBars.tsx';
 import { SoftTargetCard, type LogitPair } from './SoftTargetCard.tsx';
 
@@ -19,7 +20,7 @@ interface Props {
   /** The run's members, teachers first as the roster lists them. */
   members: readonly MemberLook[];
   /** T now: the heading and the bars' heights follow every step of a drag. */
-  temperature: number;
+  live: LiveHyper;
   /** T for the bars' words (titles, accessible names, the top classes): a few times a second. */
   quietTemperature: number;
   logScale: boolean;
@@ -66,12 +67,13 @@ function SoftTargetPanelView({
   samples,
   logits,
   members,
-  temperature,
+  live,
   quietTemperature,
   logScale,
   onLogScale,
 }: Props) {
   const { t } = useTranslation();
+  const temperature = useLiveTemperature(live);
   const [shownDigits, setShownDigits] = useState<number[]>(DEFAULT_CLASSES);
   /** Members switched on or off by hand, by id; the rest follow shownByDefault. */
   const [picked, setPicked] = useState<Readonly<Record<string, boolean>>>({});
@@ -133,14 +135,14 @@ function SoftTargetPanelView({
     // eslint-disable-next-line react-hooks/preserve-manual-memoization
   }, [withBarsKey, probabilities, count, members]);
 
-  // Every render (a T step, new logits, the log scale): one style write per card.
+  // Every render (a T step, new logits, the log scale): one canvas drawn per card.
   const cards = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     cards.current?.querySelectorAll<HTMLElement>('[data-k]').forEach((card) => {
       const k = Number(card.dataset.k);
-      writeBarHeights(
-        card.querySelector<HTMLElement>('.bars'),
-        withBars.map((m) => heights.get(m.id)?.[k] ?? []),
+      drawBars(
+        card.querySelector<HTMLCanvasElement>('.bars-canvas'),
+        withBars.map((m) => ({ color: m.color, probabilities: heights.get(m.id)?.[k] ?? [] })),
         logScale,
       );
     });

@@ -1,11 +1,17 @@
 /**
- * Bar heights as CSS custom properties on the bars' container, one style write per redraw: each
- * bar's transform reads its own property (`--b<series>-<class>`), so a T drag changes one
- * attribute per card instead of four per bar, and React renders nothing for it.
+ * Where the soft-target bars go on their canvas (barCanvas.ts). The layout is the one the CSS
+ * gives the bars' accessible boxes (.bars in styles.css): ten class columns `CLASS_GAP` apart,
+ * a label row `LABEL_ROW` high under a 1 px base line, and the bars of one class sharing
+ * `PAIR_SHARE` of its width, `BAR_GAP` apart, centred.
  */
 
 /** Bars this low on the log scale are drawn at zero height. */
 export const LOG_FLOOR = 1e-8;
+export const CLASS_GAP = 3;
+export const LABEL_ROW = 14;
+export const BASE_LINE = 1;
+export const PAIR_SHARE = 0.84;
+export const BAR_GAP = 1;
 
 /** A probability's bar height, 0 to 1: itself, or its place on a log axis from 1e-8 to 1. */
 export function barHeight(p: number, logScale: boolean): number {
@@ -14,33 +20,36 @@ export function barHeight(p: number, logScale: boolean): number {
   return (Math.log10(p) - Math.log10(LOG_FLOOR)) / -Math.log10(LOG_FLOOR);
 }
 
-/** The custom property a bar reads its height from. */
-export const barVariable = (series: number, cls: number) => `--b${series}-${cls}`;
-
-/** The declarations that set every bar's height, series by series, class by class. */
-export function barHeightsCss(
-  probabilities: readonly ArrayLike<number>[],
-  logScale: boolean,
-): string {
-  const parts: string[] = [];
-  probabilities.forEach((p, s) => {
-    for (let c = 0; c < p.length; c++)
-      parts.push(`${barVariable(s, c)}: ${barHeight(p[c], logScale).toFixed(4)};`);
-  });
-  return parts.join(' ');
+export interface BarRect {
+  series: number;
+  cls: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
-const written = new WeakMap<HTMLElement, string>();
-
-/** Writes the heights onto a bars container, unless it already shows exactly these. */
-export function writeBarHeights(
-  element: HTMLElement | null,
+/** Every bar's rectangle, in CSS pixels of a box `width` × `height`, series by series. */
+export function barRects(
+  width: number,
+  height: number,
   probabilities: readonly ArrayLike<number>[],
   logScale: boolean,
-): void {
-  if (!element) return;
-  const css = barHeightsCss(probabilities, logScale);
-  if (written.get(element) === css) return;
-  written.set(element, css);
-  element.style.cssText = css;
+): BarRect[] {
+  const classes = probabilities[0]?.length ?? 0;
+  if (classes === 0) return [];
+  const column = (width - CLASS_GAP * (classes - 1)) / classes;
+  const area = height - LABEL_ROW - BASE_LINE;
+  const n = probabilities.length;
+  const barWidth = (PAIR_SHARE * column) / n;
+  const pairWidth = barWidth * n + BAR_GAP * (n - 1);
+  const rects: BarRect[] = [];
+  probabilities.forEach((p, s) => {
+    for (let c = 0; c < classes; c++) {
+      const h = Math.max(0, Math.min(1, barHeight(p[c], logScale))) * area;
+      const x = c * (column + CLASS_GAP) + (column - pairWidth) / 2 + s * (barWidth + BAR_GAP);
+      rects.push({ series: s, cls: c, x, y: area - h, width: barWidth, height: h });
+    }
+  });
+  return rects;
 }

@@ -3,19 +3,29 @@ import { useTranslation } from 'react-i18next';
 import { SETTINGS_SCHEMA } from '../../state/settingsSchema.ts';
 import { clampSetting } from '../../state/urlState.ts';
 import { fromSliderPosition, SLIDER_STEPS, toSliderPosition } from '../../state/logScale.ts';
+import {
+  moveHyper,
+  useLiveAlpha,
+  useLiveTemperature,
+  type Hyper,
+  type LiveHyper,
+} from './liveHyper.ts';
 
 interface Props {
-  temperature: number;
-  alpha: number;
-  onChange: (patch: { temperature?: number; alpha?: number }) => void;
+  /** T and α as shown: a step renders these sliders and the bars, not the page. */
+  live: LiveHyper;
+  /** The settings, at low priority. */
+  onChange: (patch: Partial<Hyper>) => void;
 }
 
 const T = SETTINGS_SCHEMA.temperature;
 const A = SETTINGS_SCHEMA.alpha;
 
 /** Temperature (log scale, 1–50) and α (0–1). Both act live: from the next batch, no reset. */
-function HyperSlidersView({ temperature, alpha, onChange }: Props) {
+function HyperSlidersView({ live, onChange }: Props) {
   const { t } = useTranslation();
+  const temperature = useLiveTemperature(live);
+  const alpha = useLiveAlpha(live);
   return (
     <div className="sliders">
       <div className="slider-row">
@@ -33,12 +43,16 @@ function HyperSlidersView({ temperature, alpha, onChange }: Props) {
           aria-valuetext={`T = ${temperature.toFixed(2)}`}
           title={t('controls.settings.temperature.help')}
           onChange={(e) =>
-            onChange({
-              temperature: clampSetting(
-                'temperature',
-                fromSliderPosition(Number(e.target.value), T.min, T.max),
-              ),
-            })
+            moveHyper(
+              live,
+              {
+                temperature: clampSetting(
+                  'temperature',
+                  fromSliderPosition(Number(e.target.value), T.min, T.max),
+                ),
+              },
+              onChange,
+            )
           }
         />
         <span className="scale-ends small">
@@ -61,7 +75,7 @@ function HyperSlidersView({ temperature, alpha, onChange }: Props) {
           value={alpha}
           aria-valuetext={`α = ${alpha.toFixed(2)}`}
           title={t('controls.settings.alpha.help')}
-          onChange={(e) => onChange({ alpha: Number(e.target.value) })}
+          onChange={(e) => moveHyper(live, { alpha: Number(e.target.value) }, onChange)}
         />
         <span className="scale-ends small">
           <span>{t('controls.softOnly')}</span>
