@@ -109,3 +109,33 @@ describe('sampleLogitsById', () => {
     expect(out.distilled).toBe(live);
   });
 });
+
+describe('curves kept across snapshots', () => {
+  const point = (epoch: number, loss: number) => ({ epoch, terms: { d: { kd: loss } } });
+  const withLoss = (runId: number, loss: Snapshot['loss']): Snapshot => ({
+    ...snapshot(runId),
+    loss: structuredClone(loss),
+  });
+  const after = (...snapshots: Snapshot[]) =>
+    run(
+      event({ type: 'roster', roster: roster(1) }),
+      ...snapshots.map((s) => event({ type: 'snapshot', snapshot: s })),
+    ).snapshot!;
+
+  it('keeps the previous list when the new copy holds the same points', () => {
+    const first = withLoss(1, [point(0.1, 2), point(0.2, 1.5)]);
+    const kept = after(first, withLoss(1, [point(0.1, 2), point(0.2, 1.5)]));
+    expect(kept.loss).toBe(first.loss);
+    expect(kept.evaluations).toBe(first.evaluations);
+  });
+
+  it('takes the new list when a point is added, or the last one differs, or after halving', () => {
+    const first = withLoss(1, [point(0.1, 2), point(0.2, 1.5)]);
+    const added = withLoss(1, [point(0.1, 2), point(0.2, 1.5), point(0.3, 1.2)]);
+    expect(after(first, added).loss).toBe(added.loss);
+    const changed = withLoss(1, [point(0.1, 2), point(0.2, 1.4)]);
+    expect(after(first, changed).loss).toBe(changed.loss);
+    const halved = withLoss(1, [point(0.2, 1.75)]);
+    expect(after(first, halved).loss).toBe(halved.loss);
+  });
+});

@@ -83,6 +83,32 @@ export function isCurrentRun(state: EngineState, runId: number): boolean {
   return state.roster === null || runId === state.roster.runId;
 }
 
+/** Whether two lists of points hold the same: as long, and the same first and last point. */
+function samePoints<P>(a: readonly P[], b: readonly P[]): boolean {
+  if (a.length !== b.length) return false;
+  if (a.length === 0) return true;
+  const same = (x: P, y: P) => JSON.stringify(x) === JSON.stringify(y);
+  return same(a[0], b[0]) && same(a[a.length - 1], b[b.length - 1]);
+}
+
+/**
+ * The new snapshot, with the previous one's loss and evaluation lists where they hold the same
+ * points: each snapshot arrives as a fresh copy, and the curves (memoised on their points) then
+ * render only when a point comes (a loss point every few steps, an evaluation now and then), not
+ * five times a second. A list changes only by a point added at its end or by halving
+ * (history.ts), which changes its length.
+ */
+export function keepUnchangedCurves(previous: Snapshot | null, next: Snapshot): Snapshot {
+  if (!previous || previous.runId !== next.runId) return next;
+  const loss = samePoints(previous.loss, next.loss) ? previous.loss : next.loss;
+  const evaluations = samePoints(previous.evaluations, next.evaluations)
+    ? previous.evaluations
+    : next.evaluations;
+  return loss === next.loss && evaluations === next.evaluations
+    ? next
+    : { ...next, loss, evaluations };
+}
+
 function onEvent(state: EngineState, event: EngineEvent): EngineState {
   switch (event.type) {
     case 'roster': {
@@ -99,7 +125,7 @@ function onEvent(state: EngineState, event: EngineEvent): EngineState {
       if (!isCurrentRun(state, snapshot.runId)) return state;
       return {
         ...state,
-        snapshot,
+        snapshot: keepUnchangedCurves(state.snapshot, snapshot),
         pausedReason: snapshot.running ? null : state.pausedReason,
       };
     }

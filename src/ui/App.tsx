@@ -34,6 +34,7 @@ import { StatusBar } from './status/StatusBar.tsx';
 import { useEngine } from './useEngine.ts';
 import { useQuietSettings } from './useQuietSettings.ts';
 import { LiveHyper } from './hyper/liveHyper.ts';
+import { useHeldWhile, useSliderHeld } from './hyper/useSliderHeld.ts';
 import { useEventCallback } from './useEventCallback.ts';
 import { useUrlSettings } from './useUrlSettings.ts';
 import { LessonPanel } from './lesson/LessonPanel.tsx';
@@ -71,7 +72,11 @@ interface PlaygroundProps {
 function Playground({ settings, notices, update }: PlaygroundProps) {
   const { t } = useTranslation();
   const recipe = useMemo(() => toRecipe(settings), [settings]);
-  const engine = useEngine(settings.backend, recipe, toLiveHyper(settings));
+  // While a hand holds a slider, the views keep the worker's state from when it pressed: a T
+  // drag redraws the sliders and the bars only, and the views catch up once, at release
+  // (bench/results.md, *Responsiveness*). Training goes on meanwhile.
+  const held = useSliderHeld();
+  const engine = useHeldWhile(useEngine(settings.backend, recipe, toLiveHyper(settings)), held);
   const { snapshot, send } = engine;
   const language = useLanguage(settings.lang);
   // The roster's names in the page's language (the engine's own stay English).
