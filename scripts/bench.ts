@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --quick] [--runs 3] [--backends wasm,webgl,webgpu,cpu] [--no-build] [--skip-app]
- *   [--skip-soak] [--skip-ceiling] [--skip-pair]
+ *   [--skip-soak] [--skip-ceiling] [--skip-pair] [--soak-steps 20000] [--soak-code]
  * npm run bench -- --only ceiling,pair,soak,app   (measures just those parts, for --backends, and
  *   merges them into the committed bench/results.json; --only-soak is --only soak)
  * npm run bench -- --render   (rewrites bench/results.md from bench/results.json, measures nothing)
@@ -22,7 +22,8 @@
  *   - the real app: startup on a cold cache, T-slider → repaint latency while training, long tasks;
  *   - memory: numTensors and heap every 500 steps over 5,000 steps;
  *   - the soak (part `soak`): the app trains 20,000 student steps (--soak-steps), worker tensors
- *     and page heap after GC every 2,000.
+ *     and page heap after GC every 2,000; with --soak-code, also how much of the heap is V8's
+ *     compiled code at 2,000 steps and at the end (two heap snapshots, which disturb the run).
  * Every figure is a median of the runs with min and max. Nothing here is asserted in tests.
  */
 import { execSync } from 'node:child_process';
@@ -68,6 +69,7 @@ for (const name of only)
 const onlyParts = only.size > 0;
 const wants = (part: PartName) => (onlyParts ? only.has(part) : !flag(`skip-${part}`));
 const soakSteps = numberOption('soak-steps', quick ? 4_000 : 20_000);
+const soakOptions = { compiledCode: flag('soak-code') };
 const runs = numberOption('runs', quick ? 1 : 3);
 const backends = (textOption('backends') ?? 'wasm,webgl,webgpu,cpu').split(',');
 /**
@@ -131,7 +133,7 @@ let ceiling: CeilingData | null = null;
 let pair: PairResult[] | null = null;
 try {
   if (onlyParts && wants('soak')) {
-    soak = await measureAppSoak(browser, `http://localhost:${PORT}/`, soakSteps);
+    soak = await measureAppSoak(browser, `http://localhost:${PORT}/`, soakSteps, soakOptions);
     log('soak done');
   }
   for (const backend of onlyParts ? [] : backends) {
@@ -219,7 +221,7 @@ try {
     log('pair done');
   }
   if (!onlyParts && wants('soak')) {
-    soak = await measureAppSoak(browser, `http://localhost:${PORT}/`, soakSteps);
+    soak = await measureAppSoak(browser, `http://localhost:${PORT}/`, soakSteps, soakOptions);
     log('soak done');
   }
 } finally {
@@ -263,7 +265,11 @@ console.log(
     {
       command: report.command,
       targets: summary.targets,
-      soak: soak && { tensorDrift: soak.tensorDrift, heapGrowthPercent: soak.heapGrowthPercent },
+      soak: soak && {
+        tensorDrift: soak.tensorDrift,
+        heapGrowthPercent: soak.heapGrowthPercent,
+        heapGrowthWithoutCodePercent: soak.heapGrowthWithoutCodePercent,
+      },
     },
     null,
     2,
