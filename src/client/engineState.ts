@@ -3,6 +3,7 @@
  * reducer (no React, no DOM), so the rules (which run a message belongs to, what a new run
  * clears) are plain functions. useEngine (src/ui/useEngine.ts) holds it in React state.
  */
+import type { Words } from '../engine/messageWords.ts';
 import type {
   BackendReport,
   EngineEvent,
@@ -10,6 +11,13 @@ import type {
   SampleDigits,
   Snapshot,
 } from '../engine/protocol.ts';
+import { clientWords } from './clientWords.ts';
+
+/** A message of the engine for the page: its English, and its words where known. */
+export interface EngineMessage {
+  message: string;
+  words?: Words;
+}
 
 /** A member's latest test-set logits (test size × 10) and the epoch they were taken at. */
 export interface MemberEvaluation {
@@ -24,11 +32,11 @@ export interface EngineState {
   samples: SampleDigits | null;
   backend: BackendReport | null;
   /** A fatal error (data missing, no backend) or a recoverable one. */
-  error: { message: string; fatal: boolean } | null;
+  error: (EngineMessage & { fatal: boolean }) | null;
   /** Why training paused by itself (e.g. diverged). */
   pausedReason: string | null;
   /** Things that went another way than asked (e.g. no pretrained teacher): shown, not fatal. */
-  notices: string[];
+  notices: EngineMessage[];
   testLabels: Uint8Array | null;
   /** The latest test-set logits of each member, by member id. */
   evaluations: Readonly<Record<string, MemberEvaluation>>;
@@ -117,11 +125,17 @@ function onEvent(state: EngineState, event: EngineEvent): EngineState {
     case 'paused':
       return { ...state, pausedReason: event.reason };
     case 'error':
-      return { ...state, error: { message: event.message, fatal: event.fatal } };
-    case 'notice':
-      return state.notices.includes(event.message)
-        ? state
-        : { ...state, notices: [...state.notices, event.message] };
+      return {
+        ...state,
+        error: { message: event.message, fatal: event.fatal, words: event.words },
+      };
+    case 'notice': {
+      const { message } = event;
+      if (state.notices.some((n) => n.message === message)) return state;
+      // The page's own notice (no worker here) comes without words: they are found from it.
+      const words = event.words ?? clientWords(message) ?? undefined;
+      return { ...state, notices: [...state.notices, { message, words }] };
+    }
     case 'testLabels':
       return { ...state, testLabels: event.labels };
     case 'earlyLogits':

@@ -33,6 +33,7 @@ import {
   teacherAccuracy,
 } from './teacherWeights.ts';
 import { yieldToEventLoop } from './yieldToEventLoop.ts';
+import { say, withWords, wordsOf } from './messageWords.ts';
 
 type Post = (event: WorkerMessage, transfer?: Transferable[]) => void;
 
@@ -180,7 +181,8 @@ export class EngineHost {
 
   fail(e: unknown, fatal: boolean): void {
     if (this.session) this.session.running = false;
-    this.post({ type: 'error', message: e instanceof Error ? e.message : String(e), fatal });
+    const message = e instanceof Error ? e.message : String(e);
+    this.post({ type: 'error', message, fatal, words: wordsOf(e) });
   }
 
   private async init(command: Extract<Command, { type: 'init' }>): Promise<void> {
@@ -232,16 +234,27 @@ export class EngineHost {
       weights = loadTeacherWeights(this.baseUrl, file)
         .then((w) => {
           const accuracy = teacherAccuracy(w, this.test!);
-          if (accuracy < MIN_TEACHER_ACCURACY)
-            throw new Error(
-              `The pretrained teacher (models/${file}.bin) classifies only ${(100 * accuracy).toFixed(0)}% of the first test digits: it is not a trained teacher. Rebuild it with \`npm run train:teacher\`.`,
+          if (accuracy < MIN_TEACHER_ACCURACY) {
+            const percent = (100 * accuracy).toFixed(0);
+            throw withWords(
+              new Error(
+                `The pretrained teacher (models/${file}.bin) classifies only ${percent}% of the first test digits: it is not a trained teacher. Rebuild it with \`npm run train:teacher\`.`,
+              ),
+              say('engine.teacher.untrained', {
+                file: `models/${file}.bin`,
+                percent,
+                command: 'npm run train:teacher',
+              }),
             );
+          }
           return w;
         })
         .catch((e: unknown) => {
+          const problem = e instanceof Error ? e.message : String(e);
           this.post({
             type: 'notice',
-            message: `${e instanceof Error ? e.message : String(e)} Training a teacher instead.`,
+            message: `${problem} Training a teacher instead.`,
+            words: say('engine.teacher.instead', { problem: wordsOf(e) ?? problem }),
           });
           return null;
         });

@@ -9,6 +9,7 @@ import { assignMlpWeights, type MlpWeightsJson } from '../models/weightsFile.ts'
 import type { SampleDigits } from './protocol.ts';
 import type { TeacherWeights } from './members.ts';
 import { predictLogits } from './steps.ts';
+import { say, withWords, type Words } from './messageWords.ts';
 
 export const TEACHER_FILES = { rebuild: 'npm run train:teacher' };
 
@@ -19,9 +20,16 @@ export async function loadTeacherWeights(
 ): Promise<TeacherWeights> {
   const jsonName = `models/${file}.json`;
   const jsonUrl = new URL(jsonName, baseUrl);
-  const fail = (file: string, why: string) =>
-    new Error(
-      `The pretrained teacher (${file}) could not be loaded: ${why}. Rebuild it with \`${TEACHER_FILES.rebuild}\`.`,
+  const fail = (file: string, why: string, whyWords?: Words) =>
+    withWords(
+      new Error(
+        `The pretrained teacher (${file}) could not be loaded: ${why}. Rebuild it with \`${TEACHER_FILES.rebuild}\`.`,
+      ),
+      say('engine.teacher.notLoaded', {
+        file,
+        why: whyWords ?? why,
+        command: TEACHER_FILES.rebuild,
+      }),
     );
   let json: MlpWeightsJson;
   try {
@@ -33,7 +41,8 @@ export async function loadTeacherWeights(
   }
   // Any JSON may arrive (null, an array, a host's error object): nothing is assumed of it.
   const binName = (json as Partial<MlpWeightsJson> | null)?.weightsManifest?.[0]?.paths?.[0];
-  if (!binName) throw fail(jsonName, 'it names no weights file');
+  if (!binName)
+    throw fail(jsonName, 'it names no weights file', say('engine.teacher.noWeightsFile'));
   const binUrl = new URL(binName, jsonUrl);
   const response = await fetch(binUrl).catch((e: Error) => {
     throw fail(`models/${binName}`, e.message);
@@ -45,6 +54,7 @@ export async function loadTeacherWeights(
     throw fail(
       `models/${binName}`,
       `its SHA-256 does not match the one in ${jsonName}, so it is corrupt or was replaced`,
+      say('engine.teacher.sha', { json: jsonName }),
     );
   }
   // Check it now, on a throwaway model, so a corrupt file is reported before training starts.

@@ -49,6 +49,7 @@ describe('saved runs in IndexedDB', () => {
     expect(result).toEqual({
       ok: false,
       message: expect.stringContaining('does not let the page store runs') as string,
+      words: { key: 'storage.refused' },
     });
   });
 

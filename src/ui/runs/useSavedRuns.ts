@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { decodeRunFile, encodeRunFile, type RunFileV1 } from '../../export/runFileV1.ts';
+import { encodeRunFile, readRunFile, type RunFileV1 } from '../../export/runFileV1.ts';
+import { say, type Words } from '../../engine/messageWords.ts';
 import {
   deleteRun,
   listRuns,
@@ -20,10 +21,22 @@ function errorSummary(run: RunFileV1): Record<string, number> {
   return out;
 }
 
+const SAVED_RUN = say('runFile.savedRun');
+
+/** A refusal of the store or the run file, as the panel shows it. */
+const refusal = ({ message, words }: { message: string; words: Words }) => ({
+  text: message,
+  words,
+  error: true,
+});
+
 export interface SavedRuns {
   list: SavedRunSummary[];
-  /** The last outcome in words (saved, imported, refused and why). */
-  message: { text: string; error: boolean } | null;
+  /**
+   * The last outcome (saved, imported, refused and why): its sentence, and a refusal's words for
+   * the page's language (ui/status/messageText.ts).
+   */
+  message: { text: string; words?: Words; error: boolean } | null;
   save: (run: RunFileV1) => Promise<boolean>;
   importText: (text: string | ArrayBuffer, fileName: string) => Promise<void>;
   open: (id: string) => Promise<RunFileV1 | null>;
@@ -39,7 +52,7 @@ export function useSavedRuns(): SavedRuns {
   const refresh = useCallback(async () => {
     const result = await listRuns();
     if (result.ok) setList(result.value);
-    else setMessage({ text: result.message, error: true });
+    else setMessage(refusal(result));
   }, []);
   useEffect(() => {
     // The list arrives asynchronously from IndexedDB (the state is set after an await).
@@ -47,7 +60,7 @@ export function useSavedRuns(): SavedRuns {
     void listRuns().then((result) => {
       if (!live) return;
       if (result.ok) setList(result.value);
-      else setMessage({ text: result.message, error: true });
+      else setMessage(refusal(result));
     });
     return () => {
       live = false;
@@ -60,9 +73,7 @@ export function useSavedRuns(): SavedRuns {
         { name: run.name, savedAt: run.savedAt, query: run.query, errors: errorSummary(run) },
         encodeRunFile(run),
       );
-      setMessage(
-        result.ok ? { text: said(run.name), error: false } : { text: result.message, error: true },
-      );
+      setMessage(result.ok ? { text: said(run.name), error: false } : refusal(result));
       await refresh();
       return result.ok;
     },
@@ -74,8 +85,8 @@ export function useSavedRuns(): SavedRuns {
   );
   const importText = useCallback(
     async (text: string | ArrayBuffer, fileName: string) => {
-      const decoded = decodeRunFile(text, fileName);
-      if (!decoded.ok) setMessage({ text: decoded.message, error: true });
+      const decoded = readRunFile(text, fileName);
+      if (!decoded.ok) setMessage(refusal(decoded));
       else await store(decoded.run, (name) => t('runs.importedAs', { file: fileName, name }));
     },
     [store, t],
@@ -83,17 +94,24 @@ export function useSavedRuns(): SavedRuns {
   const open = useCallback(async (id: string) => {
     const stored = await loadRunFile(id);
     if (!stored.ok) {
-      setMessage({ text: stored.message, error: true });
+      setMessage(refusal(stored));
       return null;
     }
-    const decoded = decodeRunFile(stored.value, 'the saved run');
-    if (!decoded.ok) setMessage({ text: decoded.message, error: true });
+    const decoded = readRunFile(stored.value, 'the saved run');
+    // The stored run is named in the page's language too.
+    if (!decoded.ok)
+      setMessage(
+        refusal({
+          ...decoded,
+          words: { ...decoded.words, values: { ...decoded.words.values, file: SAVED_RUN } },
+        }),
+      );
     return decoded.ok ? decoded.run : null;
   }, []);
   const rename = useCallback(
     async (id: string, name: string) => {
       const result = await renameRun(id, name);
-      if (!result.ok) setMessage({ text: result.message, error: true });
+      if (!result.ok) setMessage(refusal(result));
       await refresh();
     },
     [refresh],
@@ -101,7 +119,7 @@ export function useSavedRuns(): SavedRuns {
   const remove = useCallback(
     async (id: string) => {
       const result = await deleteRun(id);
-      if (!result.ok) setMessage({ text: result.message, error: true });
+      if (!result.ok) setMessage(refusal(result));
       await refresh();
     },
     [refresh],
