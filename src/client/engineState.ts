@@ -3,7 +3,7 @@
  * reducer (no React, no DOM), so the rules (which run a message belongs to, what a new run
  * clears) are plain functions. useEngine (src/ui/useEngine.ts) holds it in React state.
  */
-import type { Words } from '../engine/messageWords.ts';
+import type { WordedMessage } from '../engine/messageWords.ts';
 import type {
   BackendReport,
   EngineEvent,
@@ -11,13 +11,6 @@ import type {
   SampleDigits,
   Snapshot,
 } from '../engine/protocol.ts';
-import { clientWords } from './clientWords.ts';
-
-/** A message of the engine for the page: its English, and its words where known. */
-export interface EngineMessage {
-  message: string;
-  words?: Words;
-}
 
 /** A member's latest test-set logits (test size × 10) and the epoch they were taken at. */
 export interface MemberEvaluation {
@@ -32,11 +25,11 @@ export interface EngineState {
   samples: SampleDigits | null;
   backend: BackendReport | null;
   /** A fatal error (data missing, no backend) or a recoverable one. */
-  error: (EngineMessage & { fatal: boolean }) | null;
+  error: (WordedMessage & { fatal: boolean }) | null;
   /** Why training paused by itself (e.g. diverged). */
   pausedReason: string | null;
   /** Things that went another way than asked (e.g. no pretrained teacher): shown, not fatal. */
-  notices: EngineMessage[];
+  notices: WordedMessage[];
   testLabels: Uint8Array | null;
   /** The latest test-set logits of each member, by member id. */
   evaluations: Readonly<Record<string, MemberEvaluation>>;
@@ -45,7 +38,7 @@ export interface EngineState {
   /** Messages of runs before this id are stale (a reset was sent): they are dropped. */
   acceptFrom: number;
   /** Why the worker is gone (crashed, closed, stuck); null while it works. */
-  lost: string | null;
+  lost: WordedMessage | null;
 }
 
 export const INITIAL_ENGINE_STATE: EngineState = {
@@ -70,7 +63,7 @@ export type EngineAction =
   /** The page sent play (or reset): a recoverable error is no longer news. */
   | { kind: 'clearError' }
   /** The worker is gone: training stops where it was, everything shown stays. */
-  | { kind: 'lost'; message: string }
+  | { kind: 'lost'; lost: WordedMessage }
   /** A new worker replaces a lost one: its run ids start again from 1. */
   | { kind: 'restarted' }
   /** The teacher preview file (before the worker is up): sample digits and logits by member id. */
@@ -130,11 +123,10 @@ function onEvent(state: EngineState, event: EngineEvent): EngineState {
         error: { message: event.message, fatal: event.fatal, words: event.words },
       };
     case 'notice': {
-      const { message } = event;
-      if (state.notices.some((n) => n.message === message)) return state;
-      // The page's own notice (no worker here) comes without words: they are found from it.
-      const words = event.words ?? clientWords(message) ?? undefined;
-      return { ...state, notices: [...state.notices, { message, words }] };
+      const { message, words } = event;
+      return state.notices.some((n) => n.message === message)
+        ? state
+        : { ...state, notices: [...state.notices, { message, words }] };
     }
     case 'testLabels':
       return { ...state, testLabels: event.labels };
@@ -154,7 +146,7 @@ export function engineReducer(state: EngineState, action: EngineAction): EngineS
     case 'lost':
       return {
         ...state,
-        lost: action.message,
+        lost: action.lost,
         snapshot: state.snapshot && { ...state.snapshot, running: false },
       };
     case 'restarted':

@@ -30,10 +30,11 @@ import {
   earlyTeacherLogits,
   loadTeacherWeights,
   MIN_TEACHER_ACCURACY,
+  TEACHER_FILES,
   teacherAccuracy,
 } from './teacherWeights.ts';
 import { yieldToEventLoop } from './yieldToEventLoop.ts';
-import { say, withWords, wordsOf } from './messageWords.ts';
+import { say, worded, WordedError, wordsOf } from './messageWords.ts';
 
 type Post = (event: WorkerMessage, transfer?: Transferable[]) => void;
 
@@ -234,28 +235,19 @@ export class EngineHost {
       weights = loadTeacherWeights(this.baseUrl, file)
         .then((w) => {
           const accuracy = teacherAccuracy(w, this.test!);
-          if (accuracy < MIN_TEACHER_ACCURACY) {
-            const percent = (100 * accuracy).toFixed(0);
-            throw withWords(
-              new Error(
-                `The pretrained teacher (models/${file}.bin) classifies only ${percent}% of the first test digits: it is not a trained teacher. Rebuild it with \`npm run train:teacher\`.`,
-              ),
+          if (accuracy < MIN_TEACHER_ACCURACY)
+            throw new WordedError(
               say('engine.teacher.untrained', {
                 file: `models/${file}.bin`,
-                percent,
-                command: 'npm run train:teacher',
+                percent: (100 * accuracy).toFixed(0),
+                command: TEACHER_FILES.rebuild,
               }),
             );
-          }
           return w;
         })
         .catch((e: unknown) => {
-          const problem = e instanceof Error ? e.message : String(e);
-          this.post({
-            type: 'notice',
-            message: `${problem} Training a teacher instead.`,
-            words: say('engine.teacher.instead', { problem: wordsOf(e) ?? problem }),
-          });
+          const problem = wordsOf(e) ?? (e instanceof Error ? e.message : String(e));
+          this.post({ type: 'notice', ...worded(say('engine.teacher.instead', { problem })) });
           return null;
         });
       this.weights.set(file, weights);

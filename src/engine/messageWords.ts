@@ -1,11 +1,11 @@
 /**
- * A message as data, beside its English sentence: the key of its words among the page's messages
- * (i18n/parts/messages.ts, shown as t('messages.<key>')) and the values of their {{placeholders}}.
- * The engine, the worker's client, the run store and the run file keep writing their English as
- * they always have, and attach the same sentence as words; the page shows the English as written
- * and words the data in any other language (ui/status/messageText.ts). No i18next here: the
- * worker and the stores stay free of it; only the English templates are read, to recognise a
- * sentence written elsewhere (the data files' faults, a lost worker).
+ * A message as data: the key of its words among the page's messages (i18n/parts/messages.ts,
+ * shown as t('messages.<key>')) and the values of their {{placeholders}}. The engine, the
+ * worker's client, the run store and the run file write their English from these words (the
+ * English templates, without i18next: the worker and the stores stay free of it) and send the
+ * words beside it; the page shows the English as written, and words the data in any other
+ * language (ui/status/messageText.ts). A data file's fault is written in src/data, which knows
+ * nothing of messages: its sentence is recognised from the templates instead.
  */
 import { messagesPart } from '../i18n/parts/messages.ts';
 import { DataAssetError } from '../data/loadMnist.ts';
@@ -26,18 +26,17 @@ export interface Words {
   values?: Readonly<Record<string, WordValue>>;
 }
 
+/** A message for the page: its English sentence, and its words where its writer knows them. */
+export interface WordedMessage {
+  message: string;
+  words?: Words;
+}
+
 export const say = (key: MessageKey, values?: Words['values']): Words =>
   values ? { key, values } : { key };
 
-/** An error that carries its message as words too. */
-export type WordedError = Error & { words: Words };
-
-export function withWords(error: Error, words: Words): WordedError {
-  return Object.assign(error, { words });
-}
-
 /** The English template of a key. */
-export function englishTemplate(key: MessageKey): string {
+function englishTemplate(key: MessageKey): string {
   return key
     .split('.')
     .reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], messagesPart.en) as string;
@@ -51,6 +50,19 @@ export function englishWords({ key, values = {} }: Words): string {
   });
 }
 
+/** Words as a message: the English sentence with the words beside it. */
+export const worded = (words: Words): Required<WordedMessage> => ({
+  message: englishWords(words),
+  words,
+});
+
+/** An error whose message is the English of its words, which it carries. */
+export class WordedError extends Error {
+  constructor(readonly words: Words) {
+    super(englishWords(words));
+  }
+}
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const patterns = new Map<MessageKey, RegExp>();
 
@@ -58,7 +70,7 @@ const patterns = new Map<MessageKey, RegExp>();
  * The values of a sentence written from a key's English template, or null if it was not: the
  * placeholders match any text (the shortest that lets the rest of the sentence match).
  */
-export function matchTemplate(key: MessageKey, text: string): Record<string, string> | null {
+function matchTemplate(key: MessageKey, text: string): Record<string, string> | null {
   let pattern = patterns.get(key);
   if (!pattern) {
     const source = englishTemplate(key)
@@ -75,15 +87,7 @@ export function matchTemplate(key: MessageKey, text: string): Record<string, str
   return found ? { ...found.groups } : null;
 }
 
-/** The first of these keys whose template wrote `text`, as words; null when none did. */
-export function recognise(keys: readonly MessageKey[], text: string): Words | null {
-  for (const key of keys) {
-    const values = matchTemplate(key, text);
-    if (values) return say(key, Object.keys(values).length > 0 ? values : undefined);
-  }
-  return null;
-}
-
+/** What src/data says is wrong with a file (loadMnist.ts, idx.ts), as its templates. */
 const DATA_FAULTS: MessageKey[] = [
   'engine.data.network',
   'engine.data.gzip',
@@ -98,25 +102,27 @@ const DATA_FAULTS: MessageKey[] = [
   'engine.data.labelCount',
 ];
 
-/**
- * A data file's fault as words: its file, what was wrong (an HTTP status stays as the server
- * said it) and the command that rebuilds the data. Null if the message is not the usual one.
- */
-export function dataErrorWords(e: DataAssetError): Words | null {
-  const head = `Could not load the MNIST file ${e.file}: `;
-  const tail = `. Rebuild the data with \`${REBUILD_DATA_COMMAND}\`.`;
-  if (!e.message.startsWith(head) || !e.message.endsWith(tail)) return null;
-  const detail = e.message.slice(head.length, e.message.length - tail.length);
+/** The fault's words, or the fault as src/data said it (an HTTP status stays as the server said it). */
+function dataFault(detail: string): WordValue {
+  for (const key of DATA_FAULTS) {
+    const values = matchTemplate(key, detail);
+    if (values) return say(key, Object.keys(values).length > 0 ? values : undefined);
+  }
+  return detail;
+}
+
+/** A data file's fault as words: its file, what was wrong and the command that rebuilds the data. */
+export function dataErrorWords(e: DataAssetError): Words {
   return say('engine.dataFile', {
     file: e.file,
-    detail: recognise(DATA_FAULTS, detail) ?? detail,
+    detail: dataFault(e.detail),
     command: REBUILD_DATA_COMMAND,
   });
 }
 
-/** The words an error carries (or a data file's fault); undefined for any other error. */
+/** The words an error carries (or a data file's fault's); undefined for any other error. */
 export function wordsOf(e: unknown): Words | undefined {
-  if (e instanceof DataAssetError) return dataErrorWords(e) ?? undefined;
-  if (e instanceof Error && 'words' in e) return (e as WordedError).words;
+  if (e instanceof DataAssetError) return dataErrorWords(e);
+  if (e instanceof WordedError) return e.words;
   return undefined;
 }

@@ -1,8 +1,8 @@
 /**
  * A saved or exported run as one JSON file: versioned, and checked field by field before any of
  * it is used. `decodeRunFile` never throws: a file that is too big, not JSON, not a run, from a
- * newer version, or wrong in any field gives a sentence that names the file and the field
- * (`readRunFile` gives the same sentence as words too, for the page's language).
+ * newer version, or wrong in any field gives a sentence that names the file and the field, with
+ * its words for the page's language (i18n/parts/messages.ts, `runFile`).
  */
 import type {
   EvaluationPoint,
@@ -12,7 +12,15 @@ import type {
   RosterEntry,
 } from '../engine/protocol.ts';
 import type { LayersModelFiles } from '../models/layersModelExport.ts';
-import { englishWords, say, type MessageKey, type Words } from '../engine/messageWords.ts';
+import {
+  englishWords,
+  say,
+  worded,
+  type MessageKey,
+  type WordedMessage,
+  type Words,
+  type WordValue,
+} from '../engine/messageWords.ts';
 
 export const RUN_FILE_FORMAT = 'kd-playground-run';
 
@@ -45,9 +53,8 @@ export interface RunFileV1 {
   learners: SavedLearner[];
 }
 
-export type DecodedRun = { ok: true; run: RunFileV1 } | { ok: false; message: string };
-/** A decoded run, or the refusal in English and as words. */
-export type ReadRun = { ok: true; run: RunFileV1 } | { ok: false; message: string; words: Words };
+/** A decoded run, or the refusal: its English, and its words for the page's language. */
+export type DecodedRun = { ok: true; run: RunFileV1 } | ({ ok: false } & Required<WordedMessage>);
 
 export function encodeRunFile(run: RunFileV1): string {
   return JSON.stringify(run);
@@ -220,25 +227,21 @@ function check(value: unknown): RunFileV1 {
   return value as RunFileV1;
 }
 
-const HOW_TO_GET_ONE = 'Download a run from the page’s “Save & export” panel to get one.';
-
-/** A run file's content as a run, or why not: in English, and as words for the page's language. */
-export function readRunFile(content: string | ArrayBuffer, fileName: string): ReadRun {
-  const refuse = (message: string, key: MessageKey, values: Words['values'] = {}): ReadRun => ({
+/**
+ * A run file's content as a run, or why not. `fileName` names it in the refusal: a file's name,
+ * or words (a stored run is 'the saved run' in the page's language).
+ */
+export function decodeRunFile(content: string | ArrayBuffer, fileName: WordValue): DecodedRun {
+  const refuse = (key: MessageKey, values: Words['values'] = {}): DecodedRun => ({
     ok: false,
-    message,
-    words: say(key, { file: fileName, ...values }),
+    ...worded(say(key, { file: fileName, ...values })),
   });
   const size = typeof content === 'string' ? content.length : content.byteLength;
-  if (size > MAX_RUN_FILE_BYTES) {
-    const mb = (size / 1e6).toFixed(1);
-    const limit = MAX_RUN_FILE_BYTES / 2 ** 20;
-    return refuse(
-      `${fileName} is ${mb} MB, more than a run file can be (${limit} MiB); it was not read.`,
-      'runFile.tooBig',
-      { size: mb, limit },
-    );
-  }
+  if (size > MAX_RUN_FILE_BYTES)
+    return refuse('runFile.tooBig', {
+      size: (size / 1e6).toFixed(1),
+      limit: MAX_RUN_FILE_BYTES / 2 ** 20,
+    });
   let value: unknown;
   try {
     const text =
@@ -247,39 +250,19 @@ export function readRunFile(content: string | ArrayBuffer, fileName: string): Re
         : new TextDecoder('utf-8', { fatal: true }).decode(content);
     value = JSON.parse(text);
   } catch {
-    return refuse(
-      `${fileName} is not a KD Playground run file (it is not JSON text). ${HOW_TO_GET_ONE}`,
-      'runFile.notJson',
-    );
+    return refuse('runFile.notJson');
   }
   if (!isObject(value) || value.format !== RUN_FILE_FORMAT)
-    return refuse(
-      `${fileName} is not a KD Playground run file (its "format" is not "${RUN_FILE_FORMAT}"). ${HOW_TO_GET_ONE}`,
-      'runFile.notFormat',
-      { format: RUN_FILE_FORMAT },
-    );
+    return refuse('runFile.notFormat', { format: RUN_FILE_FORMAT });
   if (value.version !== 1)
     return typeof value.version === 'number' && value.version > 1
-      ? refuse(
-          `${fileName} was made by a newer KD Playground (run file version ${value.version}); open it there, or update this page.`,
-          'runFile.newer',
-          { version: value.version },
-        )
-      : refuse(`${fileName} has no valid run file version. ${HOW_TO_GET_ONE}`, 'runFile.noVersion');
+      ? refuse('runFile.newer', { version: value.version })
+      : refuse('runFile.noVersion');
   try {
     return { ok: true, run: check(value) };
   } catch (e) {
     if (e instanceof Refused)
-      return refuse(`${fileName} is damaged: ${e.message}. ${HOW_TO_GET_ONE}`, 'runFile.damaged', {
-        field: e.field,
-        problem: e.problem,
-      });
+      return refuse('runFile.damaged', { field: e.field, problem: e.problem });
     throw e;
   }
-}
-
-/** A run file's content as a run, or a sentence saying why not. */
-export function decodeRunFile(content: string | ArrayBuffer, fileName: string): DecodedRun {
-  const read = readRunFile(content, fileName);
-  return read.ok ? read : { ok: false, message: read.message };
 }

@@ -6,7 +6,7 @@
  * the page's language (engine/messageWords.ts); nothing here throws to the caller.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { say, withWords, wordsOf, type Words } from '../engine/messageWords.ts';
+import { say, worded, WordedError, wordsOf, type WordedMessage } from '../engine/messageWords.ts';
 
 export interface SavedRunSummary {
   id: string;
@@ -33,39 +33,23 @@ const DB_NAME = 'kd-playground';
 const DB_VERSION = 1;
 
 /** A failure says what happened in English, and the same as words for the page's language. */
-export type StoreResult<T> = { ok: true; value: T } | { ok: false; message: string; words: Words };
+export type StoreResult<T> = { ok: true; value: T } | ({ ok: false } & Required<WordedMessage>);
 
-type Failure = 'full' | 'refused' | 'failed';
-
-function failureOf(e: unknown): Failure {
+/**
+ * A storage failure as a message for the page: what happened, that nothing was lost, what to do
+ * (the words are in i18n/parts/messages.ts, `storage`).
+ */
+export function storageFailure(e: unknown): Required<WordedMessage> {
   const name = e instanceof DOMException || e instanceof Error ? e.name : '';
-  if (name === 'QuotaExceededError') return 'full';
+  if (name === 'QuotaExceededError') return worded(say('storage.full'));
   if (name === 'SecurityError' || name === 'InvalidStateError' || name === 'NoIndexedDB')
-    return 'refused';
-  return 'failed';
-}
-
-/** The sentence for a storage failure: what happened, that nothing was lost, what to do. */
-export function storageMessage(e: unknown): string {
-  const failure = failureOf(e);
-  if (failure === 'full')
-    return 'The browser’s storage for this site is full, so the run was not saved. Everything on screen is kept: delete older saved runs, or download this run as a file instead.';
-  if (failure === 'refused')
-    return 'This browser does not let the page store runs (private browsing, or storage turned off for this site). Everything on screen is kept: download the run as a file instead.';
-  const detail = e instanceof Error ? e.message : String(e);
-  return `The run could not be stored (${detail}). Everything on screen is kept: download the run as a file instead.`;
-}
-
-/** storageMessage's sentence as words. */
-export function storageWords(e: unknown): Words {
-  const failure = failureOf(e);
-  if (failure !== 'failed') return say(`storage.${failure}`);
-  const detail = e instanceof Error ? e.message : String(e);
-  return say('storage.failed', { detail: wordsOf(e) ?? detail });
+    return worded(say('storage.refused'));
+  const detail = wordsOf(e) ?? (e instanceof Error ? e.message : String(e));
+  return worded(say('storage.failed', { detail }));
 }
 
 /** A run asked for by id that is not in the database (deleted in another tab). */
-const gone = () => withWords(new Error('this run is no longer stored'), say('storage.gone'));
+const gone = () => new WordedError(say('storage.gone'));
 
 let opened: Promise<IDBPDatabase<RunsDb>> | null = null;
 
@@ -90,7 +74,7 @@ async function attempt<T>(work: () => Promise<T>): Promise<StoreResult<T>> {
   try {
     return { ok: true, value: await work() };
   } catch (e) {
-    return { ok: false, message: storageMessage(e), words: storageWords(e) };
+    return { ok: false, ...storageFailure(e) };
   }
 }
 

@@ -64,11 +64,6 @@ export const messagesPart = part(
       noBackend: 'No TensorFlow.js backend could start: {{attempts}}',
       emptyTransfer: 'The transfer set is empty: allow at least one digit.',
     },
-    /** Why a backend is in use, when one was asked for (the rest: i18n/backendReason.ts). */
-    backend: {
-      requested: '{{requested}} was requested but {{why}}; using {{backend}} ({{note}}).',
-      asRequested: '{{backend}} as requested ({{note}}).',
-    },
     client: {
       unanswered:
         'The training worker stopped answering (no reply for {{seconds}} s): it was closed or is stuck.',
@@ -160,10 +155,6 @@ export const messagesPart = part(
       },
       noBackend: '没有任何 TensorFlow.js 后端能够启动：{{attempts}}',
       emptyTransfer: '迁移集为空：请至少允许一个数字。',
-    },
-    backend: {
-      requested: '请求的是 {{requested}}，但{{why}}；改用 {{backend}}（{{note}}）。',
-      asRequested: '按请求使用 {{backend}}（{{note}}）。',
     },
     client: {
       unanswered: '训练工作线程停止了响应（{{seconds}} 秒没有回复）：它已被关闭或卡住了。',

@@ -191,7 +191,7 @@ function RunsPanelView({ settings, roster, snapshot, exportLearners }: Props) {
       </p>
       {runs.message && (
         <p role="status" className={`runs-message${runs.message.error ? ' error' : ''}`}>
-          {messageText(runs.message.text, runs.message.words, t, language)}
+          {messageText(runs.message, t, language)}
         </p>
       )}
       <SavedRunList runs={runs} />

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { encodeRunFile, readRunFile, type RunFileV1 } from '../../export/runFileV1.ts';
-import { say, type Words } from '../../engine/messageWords.ts';
+import { decodeRunFile, encodeRunFile, type RunFileV1 } from '../../export/runFileV1.ts';
+import { say, type WordedMessage } from '../../engine/messageWords.ts';
 import {
   deleteRun,
   listRuns,
@@ -21,11 +21,9 @@ function errorSummary(run: RunFileV1): Record<string, number> {
   return out;
 }
 
-const SAVED_RUN = say('runFile.savedRun');
-
 /** A refusal of the store or the run file, as the panel shows it. */
-const refusal = ({ message, words }: { message: string; words: Words }) => ({
-  text: message,
+const refusal = ({ message, words }: WordedMessage): SavedRuns['message'] => ({
+  message,
   words,
   error: true,
 });
@@ -36,7 +34,7 @@ export interface SavedRuns {
    * The last outcome (saved, imported, refused and why): its sentence, and a refusal's words for
    * the page's language (ui/status/messageText.ts).
    */
-  message: { text: string; words?: Words; error: boolean } | null;
+  message: (WordedMessage & { error: boolean }) | null;
   save: (run: RunFileV1) => Promise<boolean>;
   importText: (text: string | ArrayBuffer, fileName: string) => Promise<void>;
   open: (id: string) => Promise<RunFileV1 | null>;
@@ -73,7 +71,7 @@ export function useSavedRuns(): SavedRuns {
         { name: run.name, savedAt: run.savedAt, query: run.query, errors: errorSummary(run) },
         encodeRunFile(run),
       );
-      setMessage(result.ok ? { text: said(run.name), error: false } : refusal(result));
+      setMessage(result.ok ? { message: said(run.name), error: false } : refusal(result));
       await refresh();
       return result.ok;
     },
@@ -85,7 +83,7 @@ export function useSavedRuns(): SavedRuns {
   );
   const importText = useCallback(
     async (text: string | ArrayBuffer, fileName: string) => {
-      const decoded = readRunFile(text, fileName);
+      const decoded = decodeRunFile(text, fileName);
       if (!decoded.ok) setMessage(refusal(decoded));
       else await store(decoded.run, (name) => t('runs.importedAs', { file: fileName, name }));
     },
@@ -97,15 +95,8 @@ export function useSavedRuns(): SavedRuns {
       setMessage(refusal(stored));
       return null;
     }
-    const decoded = readRunFile(stored.value, 'the saved run');
-    // The stored run is named in the page's language too.
-    if (!decoded.ok)
-      setMessage(
-        refusal({
-          ...decoded,
-          words: { ...decoded.words, values: { ...decoded.words.values, file: SAVED_RUN } },
-        }),
-      );
+    const decoded = decodeRunFile(stored.value, say('runFile.savedRun'));
+    if (!decoded.ok) setMessage(refusal(decoded));
     return decoded.ok ? decoded.run : null;
   }, []);
   const rename = useCallback(

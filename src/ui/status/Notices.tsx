@@ -1,21 +1,21 @@
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { backendReason } from '../../i18n/backendReason.ts';
 import { pauseReason } from '../../i18n/pauseReason.ts';
+import type { WordedMessage } from '../../engine/messageWords.ts';
 import type { BackendReport } from '../../engine/protocol.ts';
-import type { EngineMessage } from '../../client/engineState.ts';
-import { clientWords } from '../../client/clientWords.ts';
 import type { SettingNotice } from '../../state/urlState.ts';
 import { noticeText } from '../useUrlSettings.ts';
-import { backendText, messageText } from './messageText.ts';
+import { messageText } from './messageText.ts';
 
 interface Props {
-  engineNotices: EngineMessage[];
+  engineNotices: WordedMessage[];
   urlNotices: SettingNotice[];
   backend: BackendReport | null;
-  error: (EngineMessage & { fatal: boolean }) | null;
+  error: (WordedMessage & { fatal: boolean }) | null;
   pausedReason: string | null;
   /** Why the training worker is gone; null while it works. */
-  lost: string | null;
+  lost: WordedMessage | null;
   onRestart: () => void;
 }
 
@@ -32,13 +32,13 @@ function NoticesView({
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage === 'zh' ? 'zh' : 'en';
   const [dismissed, setDismissed] = useState(false);
-  const say = ({ message, words }: EngineMessage) => messageText(message, words, t, language);
+  const say = (message: WordedMessage) => messageText(message, t, language);
   return (
     <div className="notices">
       {lost && (
         <div className="notice error" role="alert" data-testid="worker-lost">
-          <strong>{t('status.notices.trainingStopped')}</strong>{' '}
-          {messageText(lost, clientWords(lost), t, language)} {t('status.notices.kept')}{' '}
+          <strong>{t('status.notices.trainingStopped')}</strong> {say(lost)}{' '}
+          {t('status.notices.kept')}{' '}
           <button className="primary" onClick={onRestart}>
             {t('status.notices.startAgain')}
           </button>{' '}
@@ -65,7 +65,7 @@ function NoticesView({
       ))}
       {backend?.fellBack && (
         <div className="notice warn" role="status" data-testid="backend-fallback">
-          <strong>{t('status.notices.backendFallback')}</strong> {backendText(backend, t, language)}
+          <strong>{t('status.notices.backendFallback')}</strong> {backendReason(backend, language)}
         </div>
       )}
       {urlNotices.length > 0 && !dismissed && (

@@ -1,8 +1,8 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { backendReason } from '../../i18n/backendReason.ts';
 import type { BackendReport, Roster, Snapshot } from '../../engine/protocol.ts';
 import { shortLabel } from '../roster/rosterView.ts';
-import { backendText } from './messageText.ts';
 import { phaseWords, progressWords } from './statusWords.ts';
 
 const rate = (v: number | undefined) =>
@@ -67,7 +67,7 @@ function StatusBarView({
           ))}
         </span>
       )}
-      <span title={backend ? backendText(backend, t, language) : undefined} data-testid="backend">
+      <span title={backend ? backendReason(backend, language) : undefined} data-testid="backend">
         {t('status.backend')} <b>{backend?.backend ?? '…'}</b>
       </span>
       {progress && <span className="progress small">{progress}</span>}
