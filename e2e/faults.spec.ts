@@ -119,6 +119,24 @@ test('a data file that is missing, truncated, of another format or an SPA fallba
   }
 });
 
+test('on the Chinese page (?lang=zh) a missing data file is named in Chinese, with the command that rebuilds it', async ({
+  page,
+}) => {
+  const file = 'mnist-test-labels.idx1.gz';
+  // A host's SPA fallback: a web page where the data file should be (the worker says so).
+  await page.route(`**/data/${file}`, (route) =>
+    route.fulfill({
+      body: '<!doctype html><html><body>app</body></html>',
+      contentType: 'text/html',
+    }),
+  );
+  await page.goto('./?lang=zh');
+  await expect(page.getByTestId('error')).toHaveText(
+    `无法继续： 无法加载 MNIST 文件 ${file}：服务器返回的是网页（HTML）而不是数据文件；该文件很可能不存在。请用 \`npm run prepare-data\` 重新生成数据。`,
+    { timeout: 30_000 },
+  );
+});
+
 test('two Apply & restart while the data loads (seed, then teacher): the run is the last one asked for', async ({
   page,
 }) => {

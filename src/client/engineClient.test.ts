@@ -27,7 +27,7 @@ const start = (worker: FakeWorker) => {
   const lost: string[] = [];
   const client = startEngine(
     (e) => events.push(e.type),
-    (m) => lost.push(m),
+    (m) => lost.push(m.message),
     worker as unknown as Worker,
   );
   return { client, events, lost };

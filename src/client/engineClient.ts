@@ -6,6 +6,7 @@ import type {
   RequestCommand,
   WorkerMessage,
 } from '../engine/protocol.ts';
+import { say, worded, type WordedMessage, type Words } from '../engine/messageWords.ts';
 
 /** The page's handle on the training worker: typed commands in, typed events out. */
 export interface EngineClient {
@@ -41,7 +42,7 @@ export const WATCHDOG = { intervalMs: 2_000, timeoutMs: 30_000 };
  */
 export function startEngine(
   onEvent: (event: EngineEvent) => void,
-  onLost: (message: string) => void = () => {},
+  onLost: (lost: Required<WordedMessage>) => void = () => {},
   worker: Worker = new Worker(new URL('../engine/training.worker.ts', import.meta.url), {
     type: 'module',
     name: 'kd-training',
@@ -51,21 +52,19 @@ export function startEngine(
   let lost = false;
   const pending = new Map<number, { resolve: (reply: EngineReply) => void; reject: () => void }>();
   let ping: { id: number; sentAt: number } | null = null;
-  const stop = (message: string) => {
+  const stop = (why: Words) => {
     if (lost) return;
     lost = true;
     clearInterval(watchdog);
     worker.terminate();
     for (const { reject } of pending.values()) reject();
     pending.clear();
-    onLost(message);
+    onLost(worded(why));
   };
   const watchdog = setInterval(() => {
     const now = Date.now();
     if (ping && now - ping.sentAt > WATCHDOG.timeoutMs) {
-      stop(
-        `The training worker stopped answering (no reply for ${Math.round((now - ping.sentAt) / 1000)} s): it was closed or is stuck.`,
-      );
+      stop(say('client.unanswered', { seconds: Math.round((now - ping.sentAt) / 1000) }));
     } else if (!ping) {
       ping = { id: nextId++, sentAt: now };
       worker.postMessage({ type: 'ping', requestId: ping.id } satisfies Command);
@@ -85,7 +84,7 @@ export function startEngine(
   };
   worker.onerror = (e: ErrorEvent) => {
     e.preventDefault();
-    stop(`The training worker crashed: ${e.message || 'an error it did not catch'}.`);
+    stop(say('client.crashed', { why: e.message || say('client.uncaught') }));
   };
   return {
     send: (command) => {

@@ -3,6 +3,7 @@
  * reducer (no React, no DOM), so the rules (which run a message belongs to, what a new run
  * clears) are plain functions. useEngine (src/ui/useEngine.ts) holds it in React state.
  */
+import type { WordedMessage } from '../engine/messageWords.ts';
 import type {
   BackendReport,
   EngineEvent,
@@ -24,11 +25,11 @@ export interface EngineState {
   samples: SampleDigits | null;
   backend: BackendReport | null;
   /** A fatal error (data missing, no backend) or a recoverable one. */
-  error: { message: string; fatal: boolean } | null;
+  error: (WordedMessage & { fatal: boolean }) | null;
   /** Why training paused by itself (e.g. diverged). */
   pausedReason: string | null;
   /** Things that went another way than asked (e.g. no pretrained teacher): shown, not fatal. */
-  notices: string[];
+  notices: WordedMessage[];
   testLabels: Uint8Array | null;
   /** The latest test-set logits of each member, by member id. */
   evaluations: Readonly<Record<string, MemberEvaluation>>;
@@ -37,7 +38,7 @@ export interface EngineState {
   /** Messages of runs before this id are stale (a reset was sent): they are dropped. */
   acceptFrom: number;
   /** Why the worker is gone (crashed, closed, stuck); null while it works. */
-  lost: string | null;
+  lost: WordedMessage | null;
 }
 
 export const INITIAL_ENGINE_STATE: EngineState = {
@@ -62,7 +63,7 @@ export type EngineAction =
   /** The page sent play (or reset): a recoverable error is no longer news. */
   | { kind: 'clearError' }
   /** The worker is gone: training stops where it was, everything shown stays. */
-  | { kind: 'lost'; message: string }
+  | { kind: 'lost'; lost: WordedMessage }
   /** A new worker replaces a lost one: its run ids start again from 1. */
   | { kind: 'restarted' }
   /** The teacher preview file (before the worker is up): sample digits and logits by member id. */
@@ -143,11 +144,16 @@ function onEvent(state: EngineState, event: EngineEvent): EngineState {
     case 'paused':
       return { ...state, pausedReason: event.reason };
     case 'error':
-      return { ...state, error: { message: event.message, fatal: event.fatal } };
-    case 'notice':
-      return state.notices.includes(event.message)
+      return {
+        ...state,
+        error: { message: event.message, fatal: event.fatal, words: event.words },
+      };
+    case 'notice': {
+      const { message, words } = event;
+      return state.notices.some((n) => n.message === message)
         ? state
-        : { ...state, notices: [...state.notices, event.message] };
+        : { ...state, notices: [...state.notices, { message, words }] };
+    }
     case 'testLabels':
       return { ...state, testLabels: event.labels };
     case 'earlyLogits':
@@ -166,7 +172,7 @@ export function engineReducer(state: EngineState, action: EngineAction): EngineS
     case 'lost':
       return {
         ...state,
-        lost: action.message,
+        lost: action.lost,
         snapshot: state.snapshot && { ...state.snapshot, running: false },
       };
     case 'restarted':

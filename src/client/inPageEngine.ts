@@ -6,6 +6,7 @@ import type {
   RequestCommand,
   WorkerMessage,
 } from '../engine/protocol.ts';
+import { say, worded, type WordedMessage } from '../engine/messageWords.ts';
 import type { EngineClient } from './engineClient.ts';
 
 /**
@@ -16,7 +17,7 @@ import type { EngineClient } from './engineClient.ts';
  */
 export function startInPageEngine(
   onEvent: (event: EngineEvent) => void,
-  onLost: (message: string) => void,
+  onLost: (lost: Required<WordedMessage>) => void,
 ): EngineClient {
   let stopped = false;
   let nextId = 1;
@@ -33,7 +34,7 @@ export function startInPageEngine(
   const host = import('../engine/engineHost.ts').then(
     ({ EngineHost }) => new EngineHost((message) => queueMicrotask(() => deliver(message))),
   );
-  host.catch((e: unknown) => onLost(`The training engine could not load: ${String(e)}.`));
+  host.catch((e: unknown) => onLost(worded(say('client.noEngine', { why: String(e) }))));
   const send = (command: Command) => {
     void host.then((h) => {
       if (!stopped) h.handle(command).catch((e: unknown) => h.fail(e, true));
@@ -55,13 +56,8 @@ export function startInPageEngine(
   };
 }
 
-/** Whether this page may start a module worker (a sandboxed iframe without allow-same-origin may not). */
-export function workerBlockedMessage(e: unknown): string {
+/** Why this page runs the engine on its own thread: `new Worker` threw (a sandboxed iframe). */
+export function workerBlockedMessage(e: unknown): Required<WordedMessage> {
   const why = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-  return (
-    `This page cannot start its training worker (${why}), so training runs on the page’s own ` +
-    'thread: slower, and the page may stutter while it trains. If this page is embedded, the ' +
-    'host page can fix it by adding allow-same-origin to the iframe’s sandbox attribute ' +
-    '(sandbox="allow-scripts allow-same-origin").'
-  );
+  return worded(say('client.workerBlocked', { why }));
 }

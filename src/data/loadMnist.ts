@@ -6,7 +6,8 @@ import { IMAGE_SIDE, MNIST_ASSETS, REBUILD_DATA_COMMAND } from './mnistAssets.ts
 export class DataAssetError extends Error {
   constructor(
     readonly file: string,
-    detail: string,
+    /** What is wrong with it (src/engine/messageWords.ts words it in the page's language). */
+    readonly detail: string,
   ) {
     super(
       `Could not load the MNIST file ${file}: ${detail}. Rebuild the data with \`${REBUILD_DATA_COMMAND}\`.`,

@@ -5,6 +5,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendAttempt, BackendName, BackendReport, BackendRequest } from './protocol.ts';
+import { say, WordedError } from './messageWords.ts';
 
 /** Fastest first, when the hardware is real. Software GPU adapters are skipped: bench/results.md measures them far slower than WASM. */
 const AUTO_ORDER: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -115,9 +116,8 @@ export async function chooseBackend(request: BackendRequest): Promise<BackendRep
       : request === 'auto'
         ? `${name}: ${found.note}${skipped.length ? ` (skipped ${skipped.join('; ')})` : ''}.`
         : `${name} as requested (${found.note}).`;
-    return { backend: name, reason, attempts, fellBack };
+    return { backend: name, reason, attempts, fellBack, request };
   }
-  throw new Error(
-    `No TensorFlow.js backend could start: ${attempts.map((a) => `${a.backend}: ${a.note}`).join('; ')}`,
-  );
+  const tried = attempts.map((a) => `${a.backend}: ${a.note}`).join('; ');
+  throw new WordedError(say('engine.noBackend', { attempts: tried }));
 }

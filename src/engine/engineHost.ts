@@ -30,9 +30,11 @@ import {
   earlyTeacherLogits,
   loadTeacherWeights,
   MIN_TEACHER_ACCURACY,
+  TEACHER_FILES,
   teacherAccuracy,
 } from './teacherWeights.ts';
 import { yieldToEventLoop } from './yieldToEventLoop.ts';
+import { say, worded, WordedError, wordsOf } from './messageWords.ts';
 
 type Post = (event: WorkerMessage, transfer?: Transferable[]) => void;
 
@@ -180,7 +182,8 @@ export class EngineHost {
 
   fail(e: unknown, fatal: boolean): void {
     if (this.session) this.session.running = false;
-    this.post({ type: 'error', message: e instanceof Error ? e.message : String(e), fatal });
+    const message = e instanceof Error ? e.message : String(e);
+    this.post({ type: 'error', message, fatal, words: wordsOf(e) });
   }
 
   private async init(command: Extract<Command, { type: 'init' }>): Promise<void> {
@@ -233,16 +236,18 @@ export class EngineHost {
         .then((w) => {
           const accuracy = teacherAccuracy(w, this.test!);
           if (accuracy < MIN_TEACHER_ACCURACY)
-            throw new Error(
-              `The pretrained teacher (models/${file}.bin) classifies only ${(100 * accuracy).toFixed(0)}% of the first test digits: it is not a trained teacher. Rebuild it with \`npm run train:teacher\`.`,
+            throw new WordedError(
+              say('engine.teacher.untrained', {
+                file: `models/${file}.bin`,
+                percent: (100 * accuracy).toFixed(0),
+                command: TEACHER_FILES.rebuild,
+              }),
             );
           return w;
         })
         .catch((e: unknown) => {
-          this.post({
-            type: 'notice',
-            message: `${e instanceof Error ? e.message : String(e)} Training a teacher instead.`,
-          });
+          const problem = wordsOf(e) ?? (e instanceof Error ? e.message : String(e));
+          this.post({ type: 'notice', ...worded(say('engine.teacher.instead', { problem })) });
           return null;
         });
       this.weights.set(file, weights);

@@ -7,6 +7,7 @@
 import type { DistillHyper, ObjectiveId, ObjectiveParams } from '../kd/objective.ts';
 import type { Recipe } from './recipe.ts';
 import type { LayersModelFiles } from '../models/layersModelExport.ts';
+import type { Words } from './messageWords.ts';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendRequest = 'auto' | BackendName;
@@ -84,6 +85,8 @@ export interface BackendReport {
   attempts: BackendAttempt[];
   /** True when the requested backend could not start and another one took its place. */
   fellBack: boolean;
+  /** What was asked for (`?backend=`); the page words the reason from it and the attempts. */
+  request?: BackendRequest;
 }
 
 /** Test digits whose soft targets the page shows. Pixels are uint8, count × 784. */
@@ -235,12 +238,15 @@ export type EngineEvent =
   | { type: 'evaluation'; evaluation: TestEvaluation }
   /** A pretrained teacher's logits on the sample digits, before the session exists. */
   | { type: 'earlyLogits'; member: string; logits: Float32Array }
-  /** Something went wrong but training goes on another way (e.g. no pretrained teacher). */
-  | { type: 'notice'; message: string }
+  /**
+   * Something went wrong but training goes on another way (e.g. no pretrained teacher). Messages
+   * and errors say it in English, and as words where the engine knows them (messageWords.ts).
+   */
+  | { type: 'notice'; message: string; words?: Words }
   | { type: 'snapshot'; snapshot: Snapshot }
   /** Training paused by itself, e.g. the loss diverged. */
   | { type: 'paused'; reason: string }
-  | { type: 'error'; message: string; fatal: boolean };
+  | { type: 'error'; message: string; fatal: boolean; words?: Words };
 
 /** One learner as a TensorFlow.js Layers model: model.json's contents and its weights file. */
 export interface LearnerExport extends LayersModelFiles {

@@ -8,6 +8,7 @@
 import type { CombineRule } from '../kd/combineRule.ts';
 import type { ObjectiveId, ObjectiveParams } from '../kd/objective.ts';
 import type { HiddenLayers } from '../models/architectures.ts';
+import { say, WordedError } from './messageWords.ts';
 
 /** The id of the teacher in the default roster (one teacher, distilled and control learners). */
 export const TEACHER_ID = 'teacher';
@@ -178,6 +179,5 @@ export function validateRecipe(recipe: Recipe): void {
     if (l.init.kind === 'copy' && !learnerIds.has(l.init.of))
       throw new Error(`Learner "${l.id}" copies an unknown learner "${l.init.of}".`);
   }
-  if (recipe.transfer.digits.length === 0)
-    throw new Error('The transfer set is empty: allow at least one digit.');
+  if (recipe.transfer.digits.length === 0) throw new WordedError(say('engine.emptyTransfer'));
 }

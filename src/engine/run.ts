@@ -28,6 +28,7 @@ import { adoptLearnerTeachers, copyEarlierLearners } from './stageStart.ts';
 import { cachedTeachers } from './targets.ts';
 import { sampleLogitsOf } from './sampleLogits.ts';
 import { TeacherOutputCache } from './teacherCache.ts';
+import { say, WordedError } from './messageWords.ts';
 import { TeacherTrainer } from './teacherTraining.ts';
 import { ThroughputMeter } from './throughput.ts';
 
@@ -71,8 +72,7 @@ export class Run {
     this.learners = buildLearners(recipe);
     this.roster = rosterEntries(this.teachers, this.learners);
     this.transfer = buildTransferSet(data.train, { ...recipe.transfer, seed: recipe.seed });
-    if (this.transfer.length === 0)
-      throw new Error('The transfer set is empty: allow at least one digit.');
+    if (this.transfer.length === 0) throw new WordedError(say('engine.emptyTransfer'));
     this.cache = new TeacherOutputCache(data.train, this.transfer);
     this.stages = [...new Set(this.learners.map((l) => l.stage))].sort((a, b) => a - b);
     this.toTrain = this.teachers

@@ -9,6 +9,7 @@ import { assignMlpWeights, type MlpWeightsJson } from '../models/weightsFile.ts'
 import type { SampleDigits } from './protocol.ts';
 import type { TeacherWeights } from './members.ts';
 import { predictLogits } from './steps.ts';
+import { say, WordedError, type WordValue } from './messageWords.ts';
 
 export const TEACHER_FILES = { rebuild: 'npm run train:teacher' };
 
@@ -19,10 +20,8 @@ export async function loadTeacherWeights(
 ): Promise<TeacherWeights> {
   const jsonName = `models/${file}.json`;
   const jsonUrl = new URL(jsonName, baseUrl);
-  const fail = (file: string, why: string) =>
-    new Error(
-      `The pretrained teacher (${file}) could not be loaded: ${why}. Rebuild it with \`${TEACHER_FILES.rebuild}\`.`,
-    );
+  const fail = (file: string, why: WordValue) =>
+    new WordedError(say('engine.teacher.notLoaded', { file, why, command: TEACHER_FILES.rebuild }));
   let json: MlpWeightsJson;
   try {
     const response = await fetch(jsonUrl);
@@ -33,7 +32,7 @@ export async function loadTeacherWeights(
   }
   // Any JSON may arrive (null, an array, a host's error object): nothing is assumed of it.
   const binName = (json as Partial<MlpWeightsJson> | null)?.weightsManifest?.[0]?.paths?.[0];
-  if (!binName) throw fail(jsonName, 'it names no weights file');
+  if (!binName) throw fail(jsonName, say('engine.teacher.noWeightsFile'));
   const binUrl = new URL(binName, jsonUrl);
   const response = await fetch(binUrl).catch((e: Error) => {
     throw fail(`models/${binName}`, e.message);
@@ -42,10 +41,7 @@ export async function loadTeacherWeights(
   const bin = await response.arrayBuffer();
   // Bytes of the right length can still be wrong (corrupt, swapped): the .json keeps their hash.
   if (typeof json.sha256 === 'string' && (await sha256Hex(bin)) !== json.sha256) {
-    throw fail(
-      `models/${binName}`,
-      `its SHA-256 does not match the one in ${jsonName}, so it is corrupt or was replaced`,
-    );
+    throw fail(`models/${binName}`, say('engine.teacher.sha', { json: jsonName }));
   }
   // Check it now, on a throwaway model, so a corrupt file is reported before training starts.
   const probe = createTeacher(0);

@@ -87,13 +87,13 @@ describe('run files', () => {
   });
 
   it('refuse, by name and with what to do, what is not a run file of this version', () => {
-    expect(decodeRunFile('{"a":', 'x.json')).toEqual({
+    expect(decodeRunFile('{"a":', 'x.json')).toMatchObject({
       ok: false,
       message:
         'x.json is not a KD Playground run file (it is not JSON text). Download a run from the page’s “Save & export” panel to get one.',
     });
     expect(decodeRunFile('{"format":"other"}', 'x.json').ok).toBe(false);
-    expect(decodeRunFile(JSON.stringify({ ...RUN, version: 2 }), 'new.json')).toEqual({
+    expect(decodeRunFile(JSON.stringify({ ...RUN, version: 2 }), 'new.json')).toMatchObject({
       ok: false,
       message:
         'new.json was made by a newer KD Playground (run file version 2); open it there, or update this page.',

@@ -1,7 +1,8 @@
 /**
  * A saved or exported run as one JSON file: versioned, and checked field by field before any of
  * it is used. `decodeRunFile` never throws: a file that is too big, not JSON, not a run, from a
- * newer version, or wrong in any field gives a sentence that names the file and the field.
+ * newer version, or wrong in any field gives a sentence that names the file and the field, with
+ * its words for the page's language (i18n/parts/messages.ts, `runFile`).
  */
 import type {
   EvaluationPoint,
@@ -11,6 +12,15 @@ import type {
   RosterEntry,
 } from '../engine/protocol.ts';
 import type { LayersModelFiles } from '../models/layersModelExport.ts';
+import {
+  englishWords,
+  say,
+  worded,
+  type MessageKey,
+  type WordedMessage,
+  type Words,
+  type WordValue,
+} from '../engine/messageWords.ts';
 
 export const RUN_FILE_FORMAT = 'kd-playground-run';
 
@@ -43,7 +53,8 @@ export interface RunFileV1 {
   learners: SavedLearner[];
 }
 
-export type DecodedRun = { ok: true; run: RunFileV1 } | { ok: false; message: string };
+/** A decoded run, or the refusal: its English, and its words for the page's language. */
+export type DecodedRun = { ok: true; run: RunFileV1 } | ({ ok: false } & Required<WordedMessage>);
 
 export function encodeRunFile(run: RunFileV1): string {
   return JSON.stringify(run);
@@ -60,108 +71,110 @@ export function runFileName(name: string): string {
   return `${safe || 'kd-playground-run'}.kd-run.json`;
 }
 
-class Refused extends Error {}
+/** What is wrong with a field: a key of the run file's problems (is not text, is not a list…). */
+type Problem =
+  Extract<MessageKey, `runFile.problems.${string}`> extends `runFile.problems.${infer P}`
+    ? P
+    : never;
+
+/** A field that is not what a run file holds there: its path and what is wrong with it. */
+class Refused extends Error {
+  constructor(
+    readonly field: string,
+    readonly problem: Words,
+  ) {
+    super(`its field "${field}" ${englishWords(problem)}`);
+  }
+}
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function need(ok: boolean, field: string, what: string): void {
-  if (!ok) throw new Refused(`its field "${field}" ${what}`);
+function need(ok: boolean, field: string, problem: Problem, values?: Words['values']): void {
+  if (!ok) throw new Refused(field, say(`runFile.problems.${problem}`, values));
 }
 
 function string(v: unknown, field: string): string {
-  need(typeof v === 'string', field, 'is not text');
+  need(typeof v === 'string', field, 'notText');
   return v as string;
 }
 
 function finiteRecord(v: unknown, field: string, ids: ReadonlySet<string>): void {
-  need(isObject(v), field, 'is not an object');
+  need(isObject(v), field, 'notObject');
   for (const [id, x] of Object.entries(v as object)) {
-    need(ids.has(id), `${field}.${id}`, 'names no member of the roster');
-    need(typeof x === 'number' && Number.isFinite(x), `${field}.${id}`, 'is not a finite number');
+    need(ids.has(id), `${field}.${id}`, 'notMember');
+    need(typeof x === 'number' && Number.isFinite(x), `${field}.${id}`, 'notFinite');
   }
 }
 
 function checkRoster(v: unknown): Set<string> {
-  need(isObject(v), 'roster', 'is not an object');
+  need(isObject(v), 'roster', 'notObject');
   const roster = v as Record<string, unknown>;
-  need(Array.isArray(roster.members), 'roster.members', 'is not a list');
+  need(Array.isArray(roster.members), 'roster.members', 'notList');
   const ids = new Set<string>();
   (roster.members as unknown[]).forEach((m, k) => {
     const at = `roster.members[${k}]`;
-    need(isObject(m), at, 'is not an object');
+    need(isObject(m), at, 'notObject');
     const entry = m as Partial<RosterEntry>;
     const id = string(entry.id, `${at}.id`);
     string(entry.label, `${at}.label`);
     string(entry.color, `${at}.color`);
-    need(
-      entry.role === 'teacher' || entry.role === 'learner',
-      `${at}.role`,
-      'is not teacher or learner',
-    );
-    need(!ids.has(id), `${at}.id`, 'repeats another member');
+    need(entry.role === 'teacher' || entry.role === 'learner', `${at}.role`, 'notRole');
+    need(!ids.has(id), `${at}.id`, 'repeats');
     ids.add(id);
   });
   return ids;
 }
 
 function checkCurves(run: Record<string, unknown>, ids: ReadonlySet<string>): void {
-  need(Array.isArray(run.evaluations), 'evaluations', 'is not a list');
+  need(Array.isArray(run.evaluations), 'evaluations', 'notList');
   (run.evaluations as unknown[]).forEach((p, k) => {
     const at = `evaluations[${k}]`;
-    need(isObject(p), at, 'is not an object');
+    need(isObject(p), at, 'notObject');
     const point = p as Record<string, unknown>;
     need(
       typeof point.epoch === 'number' && Number.isFinite(point.epoch),
       `${at}.epoch`,
-      'is not a finite number',
+      'notFinite',
     );
     for (const key of ['accuracy', 'agreement', 'kl'])
       finiteRecord(point[key], `${at}.${key}`, ids);
   });
-  need(Array.isArray(run.loss), 'loss', 'is not a list');
+  need(Array.isArray(run.loss), 'loss', 'notList');
   (run.loss as unknown[]).forEach((p, k) => {
     const at = `loss[${k}]`;
-    need(isObject(p), at, 'is not an object');
+    need(isObject(p), at, 'notObject');
     const point = p as Record<string, unknown>;
     need(
       typeof point.epoch === 'number' && Number.isFinite(point.epoch),
       `${at}.epoch`,
-      'is not a finite number',
+      'notFinite',
     );
-    need(isObject(point.terms), `${at}.terms`, 'is not an object');
+    need(isObject(point.terms), `${at}.terms`, 'notObject');
     for (const [id, terms] of Object.entries(point.terms as object)) {
-      need(ids.has(id), `${at}.terms.${id}`, 'names no member of the roster');
-      need(isObject(terms), `${at}.terms.${id}`, 'is not an object');
+      need(ids.has(id), `${at}.terms.${id}`, 'notMember');
+      need(isObject(terms), `${at}.terms.${id}`, 'notObject');
       for (const [name, x] of Object.entries(terms as object))
-        need(
-          typeof x === 'number' && !Number.isNaN(x),
-          `${at}.terms.${id}.${name}`,
-          'is not a number',
-        );
+        need(typeof x === 'number' && !Number.isNaN(x), `${at}.terms.${id}.${name}`, 'notNumber');
     }
   });
-  need(isObject(run.latest), 'latest', 'is not an object');
+  need(isObject(run.latest), 'latest', 'notObject');
   for (const [id, l] of Object.entries(run.latest as object)) {
-    need(ids.has(id), `latest.${id}`, 'names no member of the roster');
-    need(isObject(l), `latest.${id}`, 'is not an object');
+    need(ids.has(id), `latest.${id}`, 'notMember');
+    need(isObject(l), `latest.${id}`, 'notObject');
     for (const [key, x] of Object.entries(l as object))
-      need(
-        typeof x === 'number' && Number.isFinite(x),
-        `latest.${id}.${key}`,
-        'is not a finite number',
-      );
+      need(typeof x === 'number' && Number.isFinite(x), `latest.${id}.${key}`, 'notFinite');
   }
 }
 
 /** Bytes a float32 weights manifest describes. */
 function manifestBytes(manifest: unknown, at: string): number {
-  need(Array.isArray(manifest) && manifest.length === 1, at, 'is not a list of one weights group');
+  need(Array.isArray(manifest) && manifest.length === 1, at, 'notOneGroup');
   const group = (manifest as unknown[])[0];
   need(
     isObject(group) && Array.isArray((group as Record<string, unknown>).weights),
     `${at}[0].weights`,
-    'is not a list',
+    'notList',
   );
   let bytes = 0;
   for (const [k, w] of (group as { weights: unknown[] }).weights.entries()) {
@@ -169,24 +182,24 @@ function manifestBytes(manifest: unknown, at: string): number {
     need(
       Array.isArray(shape) && shape.every((d) => Number.isInteger(d) && d > 0 && d <= 100_000),
       `${at}[0].weights[${k}].shape`,
-      'is not a list of sizes',
+      'notSizes',
     );
-    need(isObject(w) && w.dtype === 'float32', `${at}[0].weights[${k}].dtype`, 'is not float32');
+    need(isObject(w) && w.dtype === 'float32', `${at}[0].weights[${k}].dtype`, 'notFloat32');
     bytes += 4 * (shape as number[]).reduce((a, b) => a * b, 1);
   }
   return bytes;
 }
 
 function checkLearners(v: unknown, ids: ReadonlySet<string>): void {
-  need(Array.isArray(v), 'learners', 'is not a list');
+  need(Array.isArray(v), 'learners', 'notList');
   (v as unknown[]).forEach((l, k) => {
     const at = `learners[${k}]`;
-    need(isObject(l), at, 'is not an object');
+    need(isObject(l), at, 'notObject');
     const learner = l as Record<string, unknown>;
-    need(ids.has(string(learner.id, `${at}.id`)), `${at}.id`, 'names no member of the roster');
+    need(ids.has(string(learner.id, `${at}.id`)), `${at}.id`, 'notMember');
     string(learner.label, `${at}.label`);
     string(learner.weightsFile, `${at}.weightsFile`);
-    need(isObject(learner.modelJson), `${at}.modelJson`, 'is not an object');
+    need(isObject(learner.modelJson), `${at}.modelJson`, 'notObject');
     const expected = manifestBytes(
       (learner.modelJson as Record<string, unknown>).weightsManifest,
       `${at}.modelJson.weightsManifest`,
@@ -195,19 +208,15 @@ function checkLearners(v: unknown, ids: ReadonlySet<string>): void {
     need(
       /^[A-Za-z0-9+/]*={0,2}$/.test(b64) && b64.length % 4 === 0,
       `${at}.weightsBase64`,
-      'is not base64',
+      'notBase64',
     );
     const bytes = (b64.length / 4) * 3 - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0);
-    need(
-      bytes === expected,
-      `${at}.weightsBase64`,
-      `holds ${bytes} bytes where its manifest needs ${expected}`,
-    );
+    need(bytes === expected, `${at}.weightsBase64`, 'bytes', { bytes, expected });
   });
 }
 
 function check(value: unknown): RunFileV1 {
-  need(isObject(value), '(the whole file)', 'is not an object');
+  need(isObject(value), '(the whole file)', 'notObject');
   const run = value as Record<string, unknown>;
   string(run.savedAt, 'savedAt');
   string(run.name, 'name');
@@ -218,15 +227,21 @@ function check(value: unknown): RunFileV1 {
   return value as RunFileV1;
 }
 
-const HOW_TO_GET_ONE = 'Download a run from the page’s “Save & export” panel to get one.';
-
-export function decodeRunFile(content: string | ArrayBuffer, fileName: string): DecodedRun {
+/**
+ * A run file's content as a run, or why not. `fileName` names it in the refusal: a file's name,
+ * or words (a stored run is 'the saved run' in the page's language).
+ */
+export function decodeRunFile(content: string | ArrayBuffer, fileName: WordValue): DecodedRun {
+  const refuse = (key: MessageKey, values: Words['values'] = {}): DecodedRun => ({
+    ok: false,
+    ...worded(say(key, { file: fileName, ...values })),
+  });
   const size = typeof content === 'string' ? content.length : content.byteLength;
   if (size > MAX_RUN_FILE_BYTES)
-    return {
-      ok: false,
-      message: `${fileName} is ${(size / 1e6).toFixed(1)} MB, more than a run file can be (${MAX_RUN_FILE_BYTES / 2 ** 20} MiB); it was not read.`,
-    };
+    return refuse('runFile.tooBig', {
+      size: (size / 1e6).toFixed(1),
+      limit: MAX_RUN_FILE_BYTES / 2 ** 20,
+    });
   let value: unknown;
   try {
     const text =
@@ -235,29 +250,19 @@ export function decodeRunFile(content: string | ArrayBuffer, fileName: string): 
         : new TextDecoder('utf-8', { fatal: true }).decode(content);
     value = JSON.parse(text);
   } catch {
-    return {
-      ok: false,
-      message: `${fileName} is not a KD Playground run file (it is not JSON text). ${HOW_TO_GET_ONE}`,
-    };
+    return refuse('runFile.notJson');
   }
   if (!isObject(value) || value.format !== RUN_FILE_FORMAT)
-    return {
-      ok: false,
-      message: `${fileName} is not a KD Playground run file (its "format" is not "${RUN_FILE_FORMAT}"). ${HOW_TO_GET_ONE}`,
-    };
+    return refuse('runFile.notFormat', { format: RUN_FILE_FORMAT });
   if (value.version !== 1)
-    return {
-      ok: false,
-      message:
-        typeof value.version === 'number' && value.version > 1
-          ? `${fileName} was made by a newer KD Playground (run file version ${value.version}); open it there, or update this page.`
-          : `${fileName} has no valid run file version. ${HOW_TO_GET_ONE}`,
-    };
+    return typeof value.version === 'number' && value.version > 1
+      ? refuse('runFile.newer', { version: value.version })
+      : refuse('runFile.noVersion');
   try {
     return { ok: true, run: check(value) };
   } catch (e) {
     if (e instanceof Refused)
-      return { ok: false, message: `${fileName} is damaged: ${e.message}. ${HOW_TO_GET_ONE}` };
+      return refuse('runFile.damaged', { field: e.field, problem: e.problem });
     throw e;
   }
 }

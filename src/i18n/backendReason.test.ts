@@ -36,4 +36,31 @@ describe('why a backend is in use', () => {
       '本应可用的后端未能工作（wasm：启动失败：404）；改用 cpu（纯 JavaScript）。',
     );
   });
+
+  it('says in Chinese that a backend was asked for by name, as the English does', () => {
+    const fellBack: BackendReport = {
+      backend: 'wasm',
+      reason:
+        'webgpu was requested but this browser has no WebGPU; using wasm (WebAssembly on the CPU).',
+      attempts: [
+        { backend: 'webgpu', ok: false, note: 'this browser has no WebGPU' },
+        { backend: 'wasm', ok: true, note: 'WebAssembly on the CPU' },
+      ],
+      fellBack: true,
+      request: 'webgpu',
+    };
+    expect(backendReason(fellBack, 'en')).toBe(fellBack.reason);
+    expect(backendReason(fellBack, 'zh')).toBe(
+      '请求的是 webgpu，但此浏览器不支持 WebGPU；改用 wasm（CPU 上的 WebAssembly）。',
+    );
+    const asked: BackendReport = {
+      backend: 'wasm',
+      reason: 'wasm as requested (WebAssembly on the CPU).',
+      attempts: [{ backend: 'wasm', ok: true, note: 'WebAssembly on the CPU' }],
+      fellBack: false,
+      request: 'wasm',
+    };
+    expect(backendReason(asked, 'zh')).toBe('按请求使用 wasm（CPU 上的 WebAssembly）。');
+    expect(backendReason({ ...asked, request: 'auto' }, 'zh')).toBe('wasm：CPU 上的 WebAssembly。');
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Why a backend is in use, in the page's language. The engine writes `report.reason` in English
- * (backend.ts); in Chinese it is worded again from the attempts, each note's known phrases
- * translated and a device's own name (a GPU adapter, a renderer) left as the device says it.
+ * (backend.ts); in Chinese it is worded again from what was asked for and the attempts, each
+ * note's known phrases translated and a device's own name (a GPU adapter, a renderer) left as the
+ * device says it.
  */
 import type { BackendReport } from '../engine/protocol.ts';
 import type { Language } from './i18n.ts';
@@ -35,7 +36,14 @@ export function backendReason(report: BackendReport, language: Language): string
     .map((a) => `${a.backend}：${backendNote(a.note)}`)
     .join('；');
   const note = used ? backendNote(used.note) : '';
-  if (report.fellBack)
-    return `本应可用的后端未能工作（${skipped}）；改用 ${report.backend}（${note}）。`;
-  return `${report.backend}：${note}${skipped ? `（已跳过 ${skipped}）` : ''}。`;
+  const { request, backend } = report;
+  // A backend asked for by name (?backend=): the reason says so, as the English does.
+  if (request && request !== 'auto') {
+    const first = report.attempts[0];
+    if (report.fellBack && first && !first.ok)
+      return `请求的是 ${request}，但${backendNote(first.note)}；改用 ${backend}（${note}）。`;
+    if (!report.fellBack && backend === request) return `按请求使用 ${backend}（${note}）。`;
+  }
+  if (report.fellBack) return `本应可用的后端未能工作（${skipped}）；改用 ${backend}（${note}）。`;
+  return `${backend}：${note}${skipped ? `（已跳过 ${skipped}）` : ''}。`;
 }

@@ -27,7 +27,8 @@ export type ClaimState = 'waiting' | 'holds' | 'not-yet';
 /** One sentence of a result: its key among the claims' words, and the numbers in it. */
 export interface ClaimWords {
   key: ClaimKey;
-  values: Record<string, string | number>;
+  /** A list's items are joined the page's way (messages.listSeparator). */
+  values: Record<string, string | number | readonly string[]>;
 }
 
 export interface ClaimResult {
@@ -43,7 +44,10 @@ const CLAIM_WORDS = messagesPart.en.claims;
 
 /** A sentence of the claims' words, in English. */
 export function claimEnglish({ key, values }: ClaimWords): string {
-  return CLAIM_WORDS[key].replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
+  return CLAIM_WORDS[key].replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    const value = values[name];
+    return Array.isArray(value) ? value.join(messagesPart.en.listSeparator) : String(value);
+  });
 }
 
 const say = (key: ClaimKey, values: ClaimWords['values'] = {}): ClaimWords => ({ key, values });
@@ -131,7 +135,7 @@ export function checkClaim(check: ClaimCheck, facts: LessonFacts): ClaimResult {
       const mine = errorsOf(facts, check.member);
       const others = check.than.map((id) => errorsOf(facts, id));
       if (mine === undefined || others.some((e) => e === undefined)) return waiting(NO_EVALUATION);
-      const list = check.than.map((id, k) => `${labelOf(facts, id)} ${others[k]}`).join(', ');
+      const list = check.than.map((id, k) => `${labelOf(facts, id)} ${others[k]}`);
       return judged(
         others.every((e) => mine < (e ?? 0)),
         say('testErrors', { member: labelOf(facts, check.member), errors: mine, list }),

@@ -8,7 +8,7 @@ import {
   renameRun,
   resetRunStoreForTests,
   saveRun,
-  storageMessage,
+  storageFailure,
 } from './runStore.ts';
 
 beforeEach(() => {
@@ -49,12 +49,13 @@ describe('saved runs in IndexedDB', () => {
     expect(result).toEqual({
       ok: false,
       message: expect.stringContaining('does not let the page store runs') as string,
+      words: { key: 'storage.refused' },
     });
   });
 
   it('says when the storage is full, and that nothing on screen is lost', () => {
     const full = new DOMException('quota', 'QuotaExceededError');
-    expect(storageMessage(full)).toMatch(
+    expect(storageFailure(full).message).toMatch(
       /storage for this site is full.*Everything on screen is kept/,
     );
   });

@@ -2,9 +2,11 @@
  * Saved runs in the browser's IndexedDB (through idb, a small promise wrapper). A record keeps
  * the run file's text (export/runFile.ts), so saving, exporting and importing share one format,
  * and a short summary for the list. Every failure comes back as a sentence for the page
- * (storage full, storage refused as in private browsing); nothing here throws to the caller.
+ * (storage full, storage refused as in private browsing), and as the same sentence in words for
+ * the page's language (engine/messageWords.ts); nothing here throws to the caller.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { say, worded, WordedError, wordsOf, type WordedMessage } from '../engine/messageWords.ts';
 
 export interface SavedRunSummary {
   id: string;
@@ -30,18 +32,24 @@ interface RunsDb extends DBSchema {
 const DB_NAME = 'kd-playground';
 const DB_VERSION = 1;
 
-export type StoreResult<T> = { ok: true; value: T } | { ok: false; message: string };
+/** A failure says what happened in English, and the same as words for the page's language. */
+export type StoreResult<T> = { ok: true; value: T } | ({ ok: false } & Required<WordedMessage>);
 
-/** The sentence for a storage failure: what happened, that nothing was lost, what to do. */
-export function storageMessage(e: unknown): string {
+/**
+ * A storage failure as a message for the page: what happened, that nothing was lost, what to do
+ * (the words are in i18n/parts/messages.ts, `storage`).
+ */
+export function storageFailure(e: unknown): Required<WordedMessage> {
   const name = e instanceof DOMException || e instanceof Error ? e.name : '';
-  if (name === 'QuotaExceededError')
-    return 'The browser’s storage for this site is full, so the run was not saved. Everything on screen is kept: delete older saved runs, or download this run as a file instead.';
+  if (name === 'QuotaExceededError') return worded(say('storage.full'));
   if (name === 'SecurityError' || name === 'InvalidStateError' || name === 'NoIndexedDB')
-    return 'This browser does not let the page store runs (private browsing, or storage turned off for this site). Everything on screen is kept: download the run as a file instead.';
-  const detail = e instanceof Error ? e.message : String(e);
-  return `The run could not be stored (${detail}). Everything on screen is kept: download the run as a file instead.`;
+    return worded(say('storage.refused'));
+  const detail = wordsOf(e) ?? (e instanceof Error ? e.message : String(e));
+  return worded(say('storage.failed', { detail }));
 }
+
+/** A run asked for by id that is not in the database (deleted in another tab). */
+const gone = () => new WordedError(say('storage.gone'));
 
 let opened: Promise<IDBPDatabase<RunsDb>> | null = null;
 
@@ -66,7 +74,7 @@ async function attempt<T>(work: () => Promise<T>): Promise<StoreResult<T>> {
   try {
     return { ok: true, value: await work() };
   } catch (e) {
-    return { ok: false, message: storageMessage(e) };
+    return { ok: false, ...storageFailure(e) };
   }
 }
 
@@ -104,7 +112,7 @@ export function saveRun(
 export function loadRunFile(id: string): Promise<StoreResult<string>> {
   return attempt(async () => {
     const record = await (await db()).get('runs', id);
-    if (!record) throw new Error('this run is no longer stored');
+    if (!record) throw gone();
     return record.file;
   });
 }
@@ -113,7 +121,7 @@ export function renameRun(id: string, name: string): Promise<StoreResult<void>> 
   return attempt(async () => {
     const database = await db();
     const record = await database.get('runs', id);
-    if (!record) throw new Error('this run is no longer stored');
+    if (!record) throw gone();
     await database.put('runs', { ...record, name });
   });
 }

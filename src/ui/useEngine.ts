@@ -18,6 +18,7 @@ import type {
 } from '../engine/protocol.ts';
 import { IMAGE_SIZE } from '../data/mnistAssets.ts';
 import type { Recipe } from '../engine/recipe.ts';
+import type { WordedMessage } from '../engine/messageWords.ts';
 
 export type { MemberEvaluation } from '../client/engineState.ts';
 
@@ -73,14 +74,14 @@ export function useEngine(
 
   useEffect(() => {
     const onEvent = (event: EngineEvent) => dispatch({ kind: 'event', event });
-    const onLost = (message: string) => dispatch({ kind: 'lost', message });
+    const onLost = (lost: WordedMessage) => dispatch({ kind: 'lost', lost });
     let engine: EngineClient;
     try {
       engine = startEngine(onEvent, onLost);
     } catch (e) {
       // No worker here (a sandboxed iframe): the engine runs on this thread, and says so.
       engine = startInPageEngine(onEvent, onLost);
-      onEvent({ type: 'notice', message: workerBlockedMessage(e) });
+      onEvent({ type: 'notice', ...workerBlockedMessage(e) });
     }
     client.current = engine;
     engine.send({

@@ -1,6 +1,7 @@
 /**
  * The words of the T × α sweep panel (components use them as t('sweep.…')): its explanation,
- * form, actions, status and heatmaps. T, α, numbers and the ★ stay as they are.
+ * form, actions, status, heatmaps and the error of a page that can start no sweep worker. T, α,
+ * numbers and the ★ stay as they are.
  */
 import { part } from './part.ts';
 
@@ -48,6 +49,8 @@ export const sweepPart = part(
     cellTitle:
       'T = {{T}}, α = {{alpha}}: {{value}} ({{test}} test errors; {{validation}} on the validation half, {{heldOut}} on the held-out half). Opens this run in a new tab.',
     bestMark: ', the best on the validation half',
+    noWorker:
+      'The sweep needs a worker, and this page cannot start one ({{why}}). If it is embedded, the host page can allow it with sandbox="allow-scripts allow-same-origin".',
     form: {
       legend: 'Sweep grid',
       quick: 'Quick 2 × 2',
@@ -66,7 +69,7 @@ export const sweepPart = part(
       '在 (T, α) 平面的哪里蒸馏最有收益？每个格子是同一个学生在该 T 和 α 下蒸馏的一次短训练；同一随机种子的所有格子从相同的初始权重出发、在相同的批次上<em>同步</em>训练，旁边还有一个硬标签对照。对照与 T 和 α 无关，所以每个种子只训练一次，而不是每个格子一次。错误数在 10,000 个测试数字上统计；★ 格子是在前 5,000 个数字上错误最少的那个（在那里挑选，后 5,000 个因此仍是公平的检验）。点击格子会在新标签页中打开它的训练。',
     state: {
       idle: '尚未开始。',
-      loading: '正在扫描工作线程中加载数据和教师…',
+      loading: '扫描工作线程正在加载数据和教师模型…',
       running: '运行中。',
       paused: '已暂停。',
       done: '完成。',
@@ -80,17 +83,17 @@ export const sweepPart = part(
     cancel: '取消',
     cells_one: '{{count}} 个格子',
     cells_other: '{{count}} 个格子',
-    seeds_one: '{{count}} 个种子',
-    seeds_other: '{{count}} 个种子',
-    cost: '{{cells}} + 1 个对照 × {{seeds}} = 在 {{digits}} 个数字上的 {{epochs}} 个学习者轮次。开始后会暂停上方的训练。',
+    seeds_one: '{{count}} 个随机种子',
+    seeds_other: '{{count}} 个随机种子',
+    cost: '{{cells}} + 1 个对照 × {{seeds}} = {{epochs}} 个“学习者 × 轮”（每轮 {{digits}} 个数字）。开始扫描会暂停上方的训练。',
     progress: '扫描进度',
-    seedOf: '第 {{at}} 个种子，共 {{total}} 个',
+    seedOf: '第 {{at}} 个随机种子（共 {{total}} 个）',
     left: ' · 约剩 {{time}}',
     workers_one: '{{count}} 个工作线程',
     workers_other: '{{count}} 个工作线程',
-    cores: '（{{cores}} 个核心：只有在为页面留出一个核心时，各种子才会并行运行）',
+    cores: '（{{cores}} 个 CPU 核心：只有还能给页面留出一个核心时，各随机种子才会并行运行）',
     errorsTitle: '蒸馏学生的测试错误数',
-    errorsDescribe: '行：α；列：T。每个值是 10,000 个测试数字中的错误数（各种子的平均）。',
+    errorsDescribe: '行：α；列：T。每个值是 10,000 个测试数字中的错误数（各随机种子的平均）。',
     gainTitle: '蒸馏 − 对照（蓝色：蒸馏有帮助）',
     gainDescribe: '行：α；列：T。每个值是蒸馏学生的测试错误数减去硬标签对照的错误数。',
     control: '对照（硬标签）：{{errors}} 个测试错误。',
@@ -100,8 +103,10 @@ export const sweepPart = part(
       '短训练衡量的是训练的开始阶段：学生训练得越久、模型越大，软目标的收益越大（训练 1 轮时，30-30 学生在任何 T 下都没有收益）。',
     pending: 'T = {{T}}，α = {{alpha}}：尚未训练',
     cellTitle:
-      'T = {{T}}，α = {{alpha}}：{{value}}（{{test}} 个测试错误；验证的一半上 {{validation}} 个，留出的一半上 {{heldOut}} 个）。在新标签页中打开这次训练。',
-    bestMark: '，在验证的一半上最好',
+      'T = {{T}}，α = {{alpha}}：{{value}}（{{test}} 个测试错误；用于验证的一半上 {{validation}} 个，留出的一半上 {{heldOut}} 个）。在新标签页中打开这次训练。',
+    bestMark: '，在用于验证的一半上最好',
+    noWorker:
+      '扫描需要一个工作线程，但本页无法启动它（{{why}}）。如果本页是嵌入在别的页面中的，宿主页面可以用 sandbox="allow-scripts allow-same-origin" 允许它。',
     form: {
       legend: '扫描网格',
       quick: '快速 2 × 2',
@@ -110,8 +115,8 @@ export const sweepPart = part(
       alphas: '硬标签的权重 α',
       student: '学生',
       epochs: '轮数',
-      seeds: '种子数',
-      data: '数据',
+      seeds: '随机种子数',
+      data: '数据量',
       fraction: '{{percent}}%（{{digits}} 个数字）',
     },
   },

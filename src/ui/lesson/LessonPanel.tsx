@@ -1,5 +1,10 @@
 import { memo } from 'react';
-import { checkClaim, type ClaimResult, type LessonFacts } from '../../lessons/checkClaim.ts';
+import {
+  checkClaim,
+  type ClaimResult,
+  type ClaimWords,
+  type LessonFacts,
+} from '../../lessons/checkClaim.ts';
 import type { LessonId } from '../../lessons/lessonIds.ts';
 import { LESSONS } from '../../lessons/lessons.ts';
 import { clampStep, lessonById } from '../../lessons/lessonSettings.ts';
@@ -48,6 +53,17 @@ function LessonPanelView({
   const result = current.claim && checkClaim(current.claim.check, facts);
   const last = at === lesson.steps.length;
   const stateWord = (state: ClaimResult['state']) => t(`lesson.states.${state}`);
+  // A measured sentence in the page's language; a list's items joined its way.
+  const claimWords = ({ key, values }: ClaimWords) =>
+    t(
+      `messages.claims.${key}`,
+      Object.fromEntries(
+        Object.entries(values).map(([name, v]) => [
+          name,
+          Array.isArray(v) ? v.join(t('messages.listSeparator')) : v,
+        ]),
+      ),
+    );
   return (
     <section className="panel lesson" aria-labelledby="lesson-title" data-testid="lesson">
       <div className="lesson-head">
@@ -79,9 +95,7 @@ function LessonPanelView({
           <span className="claim-state">{stateWord(result.state)}</span>
           <span className="claim-text">{here.claim}</span>
           <span className="claim-detail small">
-            {language === 'en'
-              ? result.detail
-              : result.words.map((w) => t(`messages.claims.${w.key}`, w.values)).join('')}
+            {language === 'en' ? result.detail : result.words.map(claimWords).join('')}
           </span>
           {/* Only the verdict is announced, not every new number. */}
           <span className="visually-hidden" aria-live="polite">

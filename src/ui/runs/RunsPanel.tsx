@@ -11,6 +11,7 @@ import { currentRunFile } from './currentRun.ts';
 import { downloadFile, safeFileName } from './download.ts';
 import { SavedRunList } from './SavedRunList.tsx';
 import { useSavedRuns } from './useSavedRuns.ts';
+import { messageText } from '../status/messageText.ts';
 import './runs.css';
 
 /** Quiet time after the run's end before it is saved (its last evaluation may still come). */
@@ -28,7 +29,8 @@ interface Props {
  * file), its curves as CSV, a learner as a TensorFlow.js model; and the runs saved before.
  */
 function RunsPanelView({ settings, roster, snapshot, exportLearners }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage === 'zh' ? 'zh' : 'en';
   const runs = useSavedRuns();
   const [learnerId, setLearnerId] = useState('');
   const [busy, setBusy] = useState(false);
@@ -189,7 +191,7 @@ function RunsPanelView({ settings, roster, snapshot, exportLearners }: Props) {
       </p>
       {runs.message && (
         <p role="status" className={`runs-message${runs.message.error ? ' error' : ''}`}>
-          {runs.message.text}
+          {messageText(runs.message, t, language)}
         </p>
       )}
       <SavedRunList runs={runs} />

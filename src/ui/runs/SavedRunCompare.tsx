@@ -11,6 +11,7 @@ import {
 import type { RunFileV1 } from '../../export/runFileV1.ts';
 import { CHART_MARGIN, epochAxisProps, GRID_PROPS, percent } from '../charts/chartStyle.ts';
 import { ScrollBox } from '../ScrollBox.tsx';
+import { memberLabel } from '../../i18n/memberLabels.ts';
 
 const DASHES = [undefined, '6 3'];
 
@@ -19,7 +20,10 @@ const DASHES = [undefined, '6 3'];
  * and the learners' accuracy curves overlaid (the second run dashed).
  */
 export function SavedRunCompare({ runs }: { runs: readonly RunFileV1[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage === 'zh' ? 'zh' : 'en';
+  // The members as the files name them (English, as the engine does): shown in the page's language.
+  const name = (label: string) => memberLabel(label, language);
   const labels = [...new Set(runs.flatMap((r) => r.roster.members.map((m) => m.label)))];
   const latestOf = (run: RunFileV1, label: string) => {
     const id = run.roster.members.find((m) => m.label === label)?.id;
@@ -30,7 +34,7 @@ export function SavedRunCompare({ runs }: { runs: readonly RunFileV1[] }) {
       .filter((m) => m.role === 'learner')
       .map((m) => ({
         key: `${k}-${m.id}`,
-        name: `${m.label} (${run.name})`,
+        name: `${name(m.label)} (${run.name})`,
         color: m.color,
         dash: DASHES[k],
         points: run.evaluations
@@ -57,7 +61,7 @@ export function SavedRunCompare({ runs }: { runs: readonly RunFileV1[] }) {
           <tbody>
             {labels.map((label) => (
               <tr key={label}>
-                <th scope="row">{label}</th>
+                <th scope="row">{name(label)}</th>
                 {runs.map((r, k) => {
                   const l = latestOf(r, label);
                   return (

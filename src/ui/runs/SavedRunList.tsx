@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { encodeRunFile, runFileName, type RunFileV1 } from '../../export/runFileV1.ts';
+import { memberLabel } from '../../i18n/memberLabels.ts';
 import { downloadFile } from './download.ts';
 import { SavedRunCompare } from './SavedRunCompare.tsx';
 import type { SavedRuns } from './useSavedRuns.ts';
@@ -9,7 +10,8 @@ const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 /** The runs saved in this browser: open (its link), rename, download, delete, compare two. */
 export function SavedRunList({ runs }: { runs: SavedRuns }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage === 'zh' ? 'zh' : 'en';
   const [picked, setPicked] = useState<string[]>([]);
   const [editing, setEditing] = useState<string | null>(null);
   const [shown, setShown] = useState<RunFileV1[] | null>(null);
@@ -67,8 +69,8 @@ export function SavedRunList({ runs }: { runs: SavedRuns }) {
                   {' '}
                   {when(r.savedAt)} ·{' '}
                   {Object.entries(r.errors)
-                    .map(([label, e]) => `${label} ${e}`)
-                    .join(', ')}
+                    .map(([label, e]) => `${memberLabel(label, language)} ${e}`)
+                    .join(t('messages.listSeparator'))}
                 </span>
               </span>
             )}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decodeRunFile, encodeRunFile, type RunFileV1 } from '../../export/runFileV1.ts';
+import { say, type WordedMessage } from '../../engine/messageWords.ts';
 import {
   deleteRun,
   listRuns,
@@ -20,10 +21,20 @@ function errorSummary(run: RunFileV1): Record<string, number> {
   return out;
 }
 
+/** A refusal of the store or the run file, as the panel shows it. */
+const refusal = ({ message, words }: WordedMessage): SavedRuns['message'] => ({
+  message,
+  words,
+  error: true,
+});
+
 export interface SavedRuns {
   list: SavedRunSummary[];
-  /** The last outcome in words (saved, imported, refused and why). */
-  message: { text: string; error: boolean } | null;
+  /**
+   * The last outcome (saved, imported, refused and why): its sentence, and a refusal's words for
+   * the page's language (ui/status/messageText.ts).
+   */
+  message: (WordedMessage & { error: boolean }) | null;
   save: (run: RunFileV1) => Promise<boolean>;
   importText: (text: string | ArrayBuffer, fileName: string) => Promise<void>;
   open: (id: string) => Promise<RunFileV1 | null>;
@@ -39,7 +50,7 @@ export function useSavedRuns(): SavedRuns {
   const refresh = useCallback(async () => {
     const result = await listRuns();
     if (result.ok) setList(result.value);
-    else setMessage({ text: result.message, error: true });
+    else setMessage(refusal(result));
   }, []);
   useEffect(() => {
     // The list arrives asynchronously from IndexedDB (the state is set after an await).
@@ -47,7 +58,7 @@ export function useSavedRuns(): SavedRuns {
     void listRuns().then((result) => {
       if (!live) return;
       if (result.ok) setList(result.value);
-      else setMessage({ text: result.message, error: true });
+      else setMessage(refusal(result));
     });
     return () => {
       live = false;
@@ -60,9 +71,7 @@ export function useSavedRuns(): SavedRuns {
         { name: run.name, savedAt: run.savedAt, query: run.query, errors: errorSummary(run) },
         encodeRunFile(run),
       );
-      setMessage(
-        result.ok ? { text: said(run.name), error: false } : { text: result.message, error: true },
-      );
+      setMessage(result.ok ? { message: said(run.name), error: false } : refusal(result));
       await refresh();
       return result.ok;
     },
@@ -75,7 +84,7 @@ export function useSavedRuns(): SavedRuns {
   const importText = useCallback(
     async (text: string | ArrayBuffer, fileName: string) => {
       const decoded = decodeRunFile(text, fileName);
-      if (!decoded.ok) setMessage({ text: decoded.message, error: true });
+      if (!decoded.ok) setMessage(refusal(decoded));
       else await store(decoded.run, (name) => t('runs.importedAs', { file: fileName, name }));
     },
     [store, t],
@@ -83,17 +92,17 @@ export function useSavedRuns(): SavedRuns {
   const open = useCallback(async (id: string) => {
     const stored = await loadRunFile(id);
     if (!stored.ok) {
-      setMessage({ text: stored.message, error: true });
+      setMessage(refusal(stored));
       return null;
     }
-    const decoded = decodeRunFile(stored.value, 'the saved run');
-    if (!decoded.ok) setMessage({ text: decoded.message, error: true });
+    const decoded = decodeRunFile(stored.value, say('runFile.savedRun'));
+    if (!decoded.ok) setMessage(refusal(decoded));
     return decoded.ok ? decoded.run : null;
   }, []);
   const rename = useCallback(
     async (id: string, name: string) => {
       const result = await renameRun(id, name);
-      if (!result.ok) setMessage({ text: result.message, error: true });
+      if (!result.ok) setMessage(refusal(result));
       await refresh();
     },
     [refresh],
@@ -101,7 +110,7 @@ export function useSavedRuns(): SavedRuns {
   const remove = useCallback(
     async (id: string) => {
       const result = await deleteRun(id);
-      if (!result.ok) setMessage({ text: result.message, error: true });
+      if (!result.ok) setMessage(refusal(result));
       await refresh();
     },
     [refresh],

@@ -2,18 +2,20 @@ import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { backendReason } from '../../i18n/backendReason.ts';
 import { pauseReason } from '../../i18n/pauseReason.ts';
+import type { WordedMessage } from '../../engine/messageWords.ts';
 import type { BackendReport } from '../../engine/protocol.ts';
 import type { SettingNotice } from '../../state/urlState.ts';
 import { noticeText } from '../useUrlSettings.ts';
+import { messageText } from './messageText.ts';
 
 interface Props {
-  engineNotices: string[];
+  engineNotices: WordedMessage[];
   urlNotices: SettingNotice[];
   backend: BackendReport | null;
-  error: { message: string; fatal: boolean } | null;
+  error: (WordedMessage & { fatal: boolean }) | null;
   pausedReason: string | null;
   /** Why the training worker is gone; null while it works. */
-  lost: string | null;
+  lost: WordedMessage | null;
   onRestart: () => void;
 }
 
@@ -30,11 +32,13 @@ function NoticesView({
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage === 'zh' ? 'zh' : 'en';
   const [dismissed, setDismissed] = useState(false);
+  const say = (message: WordedMessage) => messageText(message, t, language);
   return (
     <div className="notices">
       {lost && (
         <div className="notice error" role="alert" data-testid="worker-lost">
-          <strong>{t('status.notices.trainingStopped')}</strong> {lost} {t('status.notices.kept')}{' '}
+          <strong>{t('status.notices.trainingStopped')}</strong> {say(lost)}{' '}
+          {t('status.notices.kept')}{' '}
           <button className="primary" onClick={onRestart}>
             {t('status.notices.startAgain')}
           </button>{' '}
@@ -46,7 +50,7 @@ function NoticesView({
           <strong>
             {t(error.fatal ? 'status.notices.cannotContinue' : 'status.notices.error')}
           </strong>{' '}
-          {error.message}
+          {say(error)}
         </div>
       )}
       {pausedReason && (
@@ -54,9 +58,9 @@ function NoticesView({
           {pauseReason(pausedReason, language)}
         </div>
       )}
-      {engineNotices.map((message) => (
-        <div key={message} className="notice warn" role="status" data-testid="engine-notice">
-          {message}
+      {engineNotices.map((notice) => (
+        <div key={notice.message} className="notice warn" role="status" data-testid="engine-notice">
+          {say(notice)}
         </div>
       ))}
       {backend?.fellBack && (

@@ -114,7 +114,7 @@ export function SweepPanel({ sweep, seed, pausePage }: Props) {
       </div>
       {view.error && (
         <p className="notice error" role="alert">
-          {view.error}
+          {sweep.noWorker === null ? view.error : t('sweep.noWorker', { why: sweep.noWorker })}
         </p>
       )}
       {view.state !== 'idle' && (
