@@ -3,7 +3,11 @@ import { collectConsoleErrors, firstStep, openReady, readStep } from './helpers'
 
 /** The first card's canvas as PNG bytes: what the bars look like now. */
 const bars = (page: Page) =>
-  page.getByTestId('digit-card').first().locator('canvas.bars-canvas').screenshot({ animations: 'disabled' });
+  page
+    .getByTestId('digit-card')
+    .first()
+    .locator('canvas.bars-canvas')
+    .screenshot({ animations: 'disabled' });
 
 test('While a hand holds the T slider the bars follow it and the other views wait; at release they catch up.', async ({
   page,

@@ -8,23 +8,17 @@ import { loadSplit } from '../data/loadMnist.ts';
 import { matMulForBackend } from '../kernels/denseMatMul.ts';
 import { chooseBackend } from './backend.ts';
 import type { TeacherWeights } from './members.ts';
-import type {
-  Command,
-  LiveHyper,
-  SampleDigits,
-  SizeRow,
-  Snapshot,
-  WorkerMessage,
-} from './protocol.ts';
+import type { Command, LiveHyper, SampleDigits, SizeRow, Snapshot } from './protocol.ts';
 import type { Recipe, TeacherSpec } from './recipe.ts';
 import { pickSampleDigits, sampleDigitsAt } from './sampleDigits.ts';
-import { memberLogits } from './sampleLogits.ts';
 import { MeasureCancelled, measureSizes } from './sizeReport.ts';
-import { exportLayersModel } from '../models/layersModelExport.ts';
-import { IMAGE_SIZE, NUM_CLASSES } from '../data/mnistAssets.ts';
-
-/** Test digits a learner may pin to the soft-target panel at once (after the ten samples). */
-const MAX_PINNED = 4;
+import { NUM_CLASSES } from '../data/mnistAssets.ts';
+import {
+  answerInference,
+  answerLearnerExport,
+  answerTestDigits,
+  type Post,
+} from './hostRequests.ts';
 import { Session } from './session.ts';
 import {
   earlyTeacherLogits,
@@ -36,7 +30,8 @@ import {
 import { yieldToEventLoop } from './yieldToEventLoop.ts';
 import { say, worded, WordedError, wordsOf } from './messageWords.ts';
 
-type Post = (event: WorkerMessage, transfer?: Transferable[]) => void;
+/** Test digits a learner may pin to the soft-target panel at once (after the ten samples). */
+const MAX_PINNED = 4;
 
 export class EngineHost {
   private session: Session | null = null;
@@ -81,10 +76,10 @@ export class EngineHost {
         await this.ready;
         return this.startRun(command.recipe);
       case 'infer':
-        return this.infer(command.requestId, command.pixels, command.count);
+        return answerInference(this.post, this.session?.run, command);
       case 'testDigits':
         await this.ready;
-        return this.testDigits(command.requestId, command.indices);
+        return answerTestDigits(this.post, this.test!, command);
       case 'pinSample':
         await this.ready;
         return this.pinSample(command.index);
@@ -96,36 +91,8 @@ export class EngineHost {
         return;
       case 'exportLearners':
         await this.ready;
-        return this.exportLearners(command.requestId);
+        return answerLearnerExport(this.post, this.session, this.runId, command.requestId);
     }
-  }
-
-  /** Every learner of the run, as it is now, in the TensorFlow.js Layers format. */
-  private async exportLearners(requestId: number): Promise<void> {
-    const session = this.session;
-    const learners = session
-      ? await Promise.all(
-          session.run.learners.map(async (l) => ({
-            id: l.spec.id,
-            label: l.spec.label,
-            ...(await exportLayersModel(l.model, l.spec.id)),
-          })),
-        )
-      : null;
-    this.post(
-      { type: 'learnerExport', requestId, runId: session?.runId ?? this.runId, learners },
-      learners?.map((l) => l.weights) ?? [],
-    );
-  }
-
-  /** Between two training ticks (the loop yields to messages): a drawn digit's logits. */
-  private infer(requestId: number, pixels: Float32Array, count: number): void {
-    const run = this.session?.run;
-    const logits = run ? memberLogits(run, pixels, count) : null;
-    this.post(
-      { type: 'inference', requestId, logits },
-      logits ? Object.values(logits).map((l) => l.buffer as ArrayBuffer) : [],
-    );
   }
 
   /** The first ten samples stay; pinned digits after them, the latest few kept. */
@@ -139,20 +106,6 @@ export class EngineHost {
     this.samples = sampleDigitsAt(test, [...base, ...pinned]);
     this.post({ type: 'samples', samples: this.samples });
     this.session?.setSampleIndices(this.samples.indices);
-  }
-
-  private testDigits(requestId: number, indices: readonly number[]): void {
-    const test = this.test!;
-    const pixels = new Uint8Array(indices.length * IMAGE_SIZE);
-    indices.forEach((index, k) => {
-      if (index >= 0 && index < test.count) {
-        pixels.set(
-          test.images.subarray(index * IMAGE_SIZE, (index + 1) * IMAGE_SIZE),
-          k * IMAGE_SIZE,
-        );
-      }
-    });
-    this.post({ type: 'testDigits', requestId, pixels }, [pixels.buffer]);
   }
 
   /** Times inference with training paused (so the two do not share the cores), then resumes. */
