@@ -71,7 +71,9 @@ for (const width of [1280, 390]) {
           .locator('section.explore')
           .getByRole('button', { name: /^true 4, predicted 9/ })
           .click();
-        await expect(page.getByTestId('mistake-card').first().locator('canvas')).toBeVisible();
+        await expect(
+          page.getByTestId('mistake-card').first().locator('canvas.digit'),
+        ).toBeVisible();
       }
       if (name === 'Dark knowledge') {
         await expect(page.getByTestId('dark-teacher').locator('rect')).toHaveCount(100);
