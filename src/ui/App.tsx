@@ -1,11 +1,4 @@
-import {
-  useCallback,
-  useDeferredValue,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useState,
-} from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { sampleLogitsById } from '../client/engineState.ts';
 import type { RosterEntry } from '../engine/protocol.ts';
 import type { PresetId } from '../state/presetIds.ts';
@@ -33,7 +26,7 @@ import { Notices } from './status/Notices.tsx';
 import { StatusBar } from './status/StatusBar.tsx';
 import { useEngine } from './useEngine.ts';
 import { useQuietSettings } from './useQuietSettings.ts';
-import { LiveHyper } from './hyper/liveHyper.ts';
+import { useLiveHyper } from './hyper/liveHyper.ts';
 import { useHeldWhile, useSliderHeld } from './hyper/useSliderHeld.ts';
 import { useEventCallback } from './useEventCallback.ts';
 import { useUrlSettings } from './useUrlSettings.ts';
@@ -97,17 +90,8 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
   // follows once the hand rests, and once a second during a long drag, from settings that keep
   // their identity in between (bench/results.md, *Responsiveness*).
   const quiet = useQuietSettings(settings, QUIET_IDLE_MS, QUIET_MAX_MS);
-  // The sliders' T and α, ahead of the settings during a drag; they follow what the settings say.
-  const [live] = useState(() => new LiveHyper(settings));
-  useLayoutEffect(
-    () => live.follow({ temperature: settings.temperature, alpha: settings.alpha }),
-    [live, settings.temperature, settings.alpha],
-  );
-
-  // T and α act live: the worker applies them from the next batch.
-  useEffect(() => {
-    send({ type: 'setHyper', hyper: { temperature: settings.temperature, alpha: settings.alpha } });
-  }, [send, settings.temperature, settings.alpha]);
+  // The sliders' T and α, ahead of the settings during a drag; the worker takes the settings'.
+  const live = useLiveHyper(settings, send);
 
   const applyRunSettings = useEventCallback((patch: Partial<Settings>) => {
     const next = { ...settings, ...patch };

@@ -1,8 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SETTINGS_SCHEMA } from '../../state/settingsSchema.ts';
-import { clampSetting } from '../../state/urlState.ts';
-import { fromSliderPosition, SLIDER_STEPS, toSliderPosition } from '../../state/logScale.ts';
 import {
   moveHyper,
   useLiveAlpha,
@@ -10,6 +8,7 @@ import {
   type Hyper,
   type LiveHyper,
 } from './liveHyper.ts';
+import { formatTemperature, TemperatureRange } from './TemperatureRange.tsx';
 
 interface Props {
   /** T and α as shown: a step renders these sliders and the bars, not the page. */
@@ -18,7 +17,6 @@ interface Props {
   onChange: (patch: Partial<Hyper>) => void;
 }
 
-const T = SETTINGS_SCHEMA.temperature;
 const A = SETTINGS_SCHEMA.alpha;
 
 /** Temperature (log scale, 1–50) and α (0–1). Both act live: from the next batch, no reset. */
@@ -31,29 +29,14 @@ function HyperSlidersView({ live, onChange }: Props) {
       <div className="slider-row">
         <label htmlFor="slider-T">{t('controls.settings.temperature.label')}</label>
         <output htmlFor="slider-T" className="mono">
-          {temperature.toFixed(temperature < 10 ? 2 : 1)}
+          {formatTemperature(temperature)}
         </output>
-        <input
+        <TemperatureRange
           id="slider-T"
-          type="range"
-          min={0}
-          max={SLIDER_STEPS}
-          step={1}
-          value={toSliderPosition(temperature, T.min, T.max)}
-          aria-valuetext={`T = ${temperature.toFixed(2)}`}
+          value={temperature}
+          live={live}
+          onSettings={onChange}
           title={t('controls.settings.temperature.help')}
-          onChange={(e) =>
-            moveHyper(
-              live,
-              {
-                temperature: clampSetting(
-                  'temperature',
-                  fromSliderPosition(Number(e.target.value), T.min, T.max),
-                ),
-              },
-              onChange,
-            )
-          }
         />
         <span className="scale-ends small">
           <span>1</span>

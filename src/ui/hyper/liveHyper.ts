@@ -1,4 +1,5 @@
-import { startTransition, useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useState, useSyncExternalStore } from 'react';
+import type { Command } from '../../engine/protocol.ts';
 
 /** T and α: the two settings that act live, from the next batch. */
 export interface Hyper {
@@ -75,3 +76,20 @@ export const useLiveTemperature = (live: LiveHyper): number =>
 /** α as the sliders show it now. */
 export const useLiveAlpha = (live: LiveHyper): number =>
   useSyncExternalStore(live.subscribe, live.alpha);
+
+/**
+ * The page's live T and α: the sliders' store, which follows what the settings say, and the
+ * worker, which applies the settings' T and α from its next batch.
+ */
+export function useLiveHyper(
+  { temperature, alpha }: Hyper,
+  send: (command: Command) => void,
+): LiveHyper {
+  const [live] = useState(() => new LiveHyper({ temperature, alpha }));
+  useLayoutEffect(() => live.follow({ temperature, alpha }), [live, temperature, alpha]);
+  useEffect(
+    () => send({ type: 'setHyper', hyper: { temperature, alpha } }),
+    [send, temperature, alpha],
+  );
+  return live;
+}

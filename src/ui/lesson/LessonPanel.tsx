@@ -8,12 +8,11 @@ import {
 import type { LessonId } from '../../lessons/lessonIds.ts';
 import { LESSONS } from '../../lessons/lessons.ts';
 import { clampStep, lessonById } from '../../lessons/lessonSettings.ts';
-import { SETTINGS_SCHEMA, type Settings } from '../../state/settingsSchema.ts';
-import { fromSliderPosition, SLIDER_STEPS, toSliderPosition } from '../../state/logScale.ts';
-import { clampSetting } from '../../state/urlState.ts';
+import type { Settings } from '../../state/settingsSchema.ts';
+import { formatTemperature, TemperatureRange } from '../hyper/TemperatureRange.tsx';
 import { useTranslation } from 'react-i18next';
 import { lessonText, type Language } from '../../i18n/i18n.ts';
-import { moveHyper, useLiveTemperature, type LiveHyper } from '../hyper/liveHyper.ts';
+import { useLiveTemperature, type LiveHyper } from '../hyper/liveHyper.ts';
 import './lesson.css';
 
 interface Props {
@@ -149,8 +148,6 @@ const LessonList = memo(function LessonList({
   );
 });
 
-const T = SETTINGS_SCHEMA.temperature;
-
 /** The T slider, in the lesson: the same setting as the controls' slider, on the same log scale. */
 function LessonTemperature({
   live,
@@ -165,29 +162,9 @@ function LessonTemperature({
   return (
     <div className="lesson-slider">
       <label htmlFor="lesson-slider-T">{label}</label>
-      <input
-        id="lesson-slider-T"
-        type="range"
-        min={0}
-        max={SLIDER_STEPS}
-        step={1}
-        value={toSliderPosition(value, T.min, T.max)}
-        aria-valuetext={`T = ${value.toFixed(2)}`}
-        onChange={(e) =>
-          moveHyper(
-            live,
-            {
-              temperature: clampSetting(
-                'temperature',
-                fromSliderPosition(Number(e.target.value), T.min, T.max),
-              ),
-            },
-            onSettings,
-          )
-        }
-      />
+      <TemperatureRange id="lesson-slider-T" value={value} live={live} onSettings={onSettings} />
       <output htmlFor="lesson-slider-T" className="mono">
-        T = {value.toFixed(value < 10 ? 2 : 1)}
+        T = {formatTemperature(value)}
       </output>
     </div>
   );

@@ -4,6 +4,7 @@ import { NUM_CLASSES } from '../../data/mnistAssets.ts';
 import { softmaxRows } from '../../kd/plain.ts';
 import type { SampleDigits } from '../../engine/protocol.ts';
 import { useLiveTemperature, type LiveHyper } from '../hyper/liveHyper.ts';
+import { formatTemperature } from '../hyper/TemperatureRange.tsx';
 import { combinedMemberIds, type MemberLook } from '../roster/rosterView.ts';
 import { DigitStrip, MemberPicks, ShownHint } from './panelParts.tsx';
 import { drawBars } from './barCanvas.ts';
@@ -169,8 +170,7 @@ function SoftTargetPanelView({
     <section className="panel soft-targets" aria-labelledby="soft-title">
       <header className="panel-head">
         <h2 id="soft-title">
-          {t('targets.title')}{' '}
-          <span className="mono">T = {temperature.toFixed(temperature < 10 ? 2 : 1)}</span>
+          {t('targets.title')} <span className="mono">T = {formatTemperature(temperature)}</span>
         </h2>
         <label className="toggle">
           <input

@@ -8,8 +8,6 @@ export interface CanvasSeries {
 interface Drawn {
   series: readonly CanvasSeries[];
   logScale: boolean;
-  /** What was last drawn, to skip a redraw of the same bars. */
-  key: string;
 }
 
 const drawn = new WeakMap<HTMLCanvasElement, Drawn>();
@@ -45,9 +43,8 @@ export function drawBars(
   logScale: boolean,
 ): void {
   if (!canvas) return;
-  const key = `${logScale}|${series.map((s) => `${s.color}:${Array.from(s.probabilities, (p) => p.toFixed(5)).join(',')}`).join('|')}`;
-  const next = { series, logScale, key };
-  if (drawn.get(canvas)?.key === key) return;
+  // Kept for a redraw when the canvas changes size (watchCanvasSize).
+  const next = { series, logScale };
   drawn.set(canvas, next);
   paint(canvas, next);
 }
