@@ -29,6 +29,8 @@ import {
 } from './teacherWeights.ts';
 import { yieldToEventLoop } from './yieldToEventLoop.ts';
 import { say, worded, WordedError, wordsOf } from './messageWords.ts';
+import type { BackendName } from './protocol.ts';
+import { PartnerSlot } from './partner/partnerSlot.ts';
 
 /** Test digits a learner may pin to the soft-target panel at once (after the ten samples). */
 const MAX_PINNED = 4;
@@ -44,6 +46,8 @@ export class EngineHost {
   private samples: SampleDigits | null = null;
   private readonly weights = new Map<string, Promise<TeacherWeights | null>>();
   private ready: Promise<void> = Promise.resolve();
+  private backend: BackendName = 'cpu';
+  private readonly partner = new PartnerSlot((message) => this.post(message));
   /** Play and pause commands so far: a size measurement resumes training only if none came meanwhile. */
   private controlled = 0;
 
@@ -142,9 +146,11 @@ export class EngineHost {
   private async init(command: Extract<Command, { type: 'init' }>): Promise<void> {
     this.hyper = command.hyper;
     this.baseUrl = command.baseUrl;
+    this.partner.wanted = (command.workers ?? 1) > 1;
     const dataUrl = new URL('data/', this.baseUrl).href;
     const report = await chooseBackend(command.backend);
     this.matMul = matMulForBackend(report.backend);
+    this.backend = report.backend;
     this.post({ type: 'backend', report });
     this.postLoading('loading-test');
     // Test set first: the page can show digits while the 60k training images arrive.
@@ -244,11 +250,13 @@ export class EngineHost {
       }
     }
     const train = await this.train!;
+    const partner = await this.partner.linkFor(this.backend, train);
     // A newer init or reset came while this one waited: it owns the worker now.
     if (runId !== this.runId) return;
     const session = new Session({ train, test: this.test! }, { ...recipe, teachers }, this.hyper, {
       runId,
       matMul: this.matMul,
+      partner: partner ?? undefined,
       pretrained: loaded,
       sampleIndices: this.samples?.indices,
       yieldToLoop: yieldToEventLoop,

@@ -10,14 +10,29 @@ import { IMAGE_SIZE, NUM_CLASSES } from '../data/mnistAssets.ts';
 import type { DistillHyper } from '../kd/objective.ts';
 import type { MatMul } from '../kernels/denseMatMul.ts';
 import type { Mlp } from '../models/mlp.ts';
-import { LOSS_WINDOW, type RunHistory } from './history.ts';
+import { LOSS_WINDOW } from './history.ts';
 import type { LearnerMember } from './members.ts';
 import type { LiveHyper } from './protocol.ts';
 import type { Recipe } from './recipe.ts';
 import type { TeacherOutputCache } from './teacherCache.ts';
-import type { ThroughputMeter } from './throughput.ts';
 import { objectiveStep } from './steps.ts';
 import { targetSource, type TargetSource } from './targets.ts';
+
+/** Where a step's loss terms go (RunHistory; the partner worker collects them to send back). */
+export interface StepRecorder {
+  recordTerms(
+    member: string,
+    names: readonly string[],
+    values: readonly number[],
+    gradNorms?: readonly number[],
+  ): void;
+  endStep(epoch: number): void;
+}
+
+/** Where a step's time goes (ThroughputMeter). */
+export interface StepMeter {
+  record(member: string, samples: number, milliseconds: number): void;
+}
 
 export class LearnerLockstep {
   step = 0;
@@ -96,8 +111,8 @@ export class LearnerLockstep {
   trainStep(
     live: LiveHyper,
     matMul: MatMul,
-    history: RunHistory,
-    meter: ThroughputMeter,
+    history: StepRecorder,
+    meter: StepMeter,
   ): string | null {
     const size = this.batchSize;
     const { positions, start } = this.positions();

@@ -23,6 +23,11 @@ export type Command =
       backend: BackendRequest;
       /** Absolute URL of the app's static files: MNIST in data/, pretrained teachers in models/. */
       baseUrl: string;
+      /**
+       * Training workers: 2 splits each stage's learners with a second worker (the page decides,
+       * from `?workers=` and the cores it has: ui/trainingWorkers.ts); default 1.
+       */
+      workers?: 1 | 2;
     }
   | { type: 'play' }
   | { type: 'pause' }
@@ -143,6 +148,8 @@ export interface Roster {
   transferSize: number;
   transferDigits: number[];
   transferLabels: boolean;
+  /** Workers the learners train in: 2 when a second worker takes half of each stage's learners. */
+  workers?: 1 | 2;
 }
 
 /** One test-set evaluation: each member evaluated at this point, by id. */

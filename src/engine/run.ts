@@ -10,7 +10,7 @@ import { NUM_CLASSES } from '../data/mnistAssets.ts';
 import type { Mlp } from '../models/mlp.ts';
 import { EvaluationJob } from './evaluation.ts';
 import { RunHistory } from './history.ts';
-import { LearnerLockstep } from './learnerLockstep.ts';
+import type { LearnerLockstep } from './learnerLockstep.ts';
 import {
   buildLearners,
   buildTeachers,
@@ -31,6 +31,8 @@ import { TeacherOutputCache } from './teacherCache.ts';
 import { say, WordedError } from './messageWords.ts';
 import { TeacherTrainer } from './teacherTraining.ts';
 import { ThroughputMeter } from './throughput.ts';
+import { ParallelLockstep, WAITING } from './partner/parallelLockstep.ts';
+import { stageLockstep } from './stageLockstep.ts';
 
 export type { RunData, RunOptions, TickResult } from './runTypes.ts';
 
@@ -52,7 +54,7 @@ export class Run {
   private readonly stages: number[];
   private stageIndex = 0;
   private readonly toTrain: TeacherTrainer[];
-  private lockstep: LearnerLockstep | null = null;
+  private lockstep: LearnerLockstep | ParallelLockstep | null = null;
   private evaluation: EvaluationJob | null = null;
   private evaluationCount = 0;
   private teachersEvaluated = false;
@@ -186,6 +188,7 @@ export class Run {
   }
 
   dispose(): void {
+    if (this.lockstep instanceof ParallelLockstep) this.lockstep.dispose();
     disposeMembers(this.teachers, this.learners);
   }
 
@@ -234,26 +237,44 @@ export class Run {
       return 'trained';
     }
     copyEarlierLearners(this.learners, this.stage);
-    this.lockstep = new LearnerLockstep(
-      this.data.train,
-      this.transfer,
-      this.recipe,
-      this.stageLearners,
-      this.cache,
-      this.stageIndex,
-    );
+    this.lockstep = stageLockstep({
+      train: this.data.train,
+      transfer: this.transfer,
+      recipe: this.recipe,
+      learners: this.stageLearners,
+      cache: this.cache,
+      stageIndex: this.stageIndex,
+      partner: this.options.partner,
+    });
     this.history.resetWindow();
     this.phase = 'learners';
     this.startEvaluation(this.lockstep.evaluated(), 0);
     return 'phase-changed';
   }
 
+  /** Learners training in two workers: a step waits for the partner's half. */
+  get awaitingPartner(): boolean {
+    return this.lockstep instanceof ParallelLockstep && this.lockstep.busy;
+  }
+
+  /** Resolves when a step that waits for the partner can go on. */
+  waiting(): Promise<void> {
+    return this.lockstep instanceof ParallelLockstep ? this.lockstep.waiting() : Promise.resolve();
+  }
+
+  /** The partner's learners' weights here as they are now (training has stopped); true if new. */
+  async syncPartnerWeights(): Promise<boolean> {
+    return this.lockstep instanceof ParallelLockstep && (await this.lockstep.syncWeights());
+  }
+
   private learnersTick(): TickResult {
     const lockstep = this.lockstep!;
     const failure = lockstep.trainStep(this.hyper, this.options.matMul, this.history, this.meter);
+    if (failure === WAITING) return 'waiting';
     this.totalSteps++;
     if (failure) return this.diverged(failure);
     if (lockstep.finished) {
+      if (lockstep instanceof ParallelLockstep) lockstep.dispose();
       this.startEvaluation(lockstep.evaluated(), lockstep.epoch);
       this.stageIndex++;
       this.phase = this.stageIndex < this.stages.length ? 'caching' : 'done';

@@ -66,6 +66,7 @@ export class Session {
       transferSize: this.run.transfer.length,
       transferDigits: [...this.run.recipe.transfer.digits],
       transferLabels: this.run.recipe.transfer.labels,
+      workers: this.options.partner && !this.options.partner.failure ? 2 : 1,
     };
   }
 
@@ -100,16 +101,25 @@ export class Session {
     if (this.looping) return;
     this.looping = true;
     try {
-      while (this.running) {
-        const result = this.tickOrPause();
-        if (result === 'diverged' || result === 'failed') {
-          this.running = false;
-          this.emit();
-          break;
+      // A play during the settling below goes on in this loop.
+      for (;;) {
+        while (this.running) {
+          const result = this.tickOrPause();
+          if (result === 'diverged' || result === 'failed') {
+            this.running = false;
+            this.emit();
+            break;
+          }
+          if (result === 'waiting') {
+            await this.run.waiting();
+            continue;
+          }
+          if (result === 'idle' || this.finished) this.running = false;
+          if (result === 'phase-changed' || !this.running || this.due()) this.emit();
+          await this.yieldToLoop();
         }
-        if (result === 'idle' || this.finished) this.running = false;
-        if (result === 'phase-changed' || !this.running || this.due()) this.emit();
-        await this.yieldToLoop();
+        if (await this.settle()) this.emit();
+        if (!this.running) break;
       }
     } finally {
       this.looping = false;
@@ -130,10 +140,15 @@ export class Session {
       while (!this.running && !this.finished) {
         const result = this.tickOrPause();
         if (result === 'diverged' || result === 'failed') break;
+        if (result === 'waiting') {
+          await this.run.waiting();
+          continue;
+        }
         if (this.run.totalSteps !== before && !this.run.evaluating) break;
         if (this.due()) this.emit();
         await this.yieldToLoop();
       }
+      await this.settle();
     } finally {
       this.stepping = false;
     }
@@ -155,7 +170,9 @@ export class Session {
   /** Runs to the end without yielding (scripts, tests); `onTick` sees the run after each tick. */
   runToEnd(onTick?: (run: Run) => void): void {
     while (!this.finished) {
-      if (this.run.tick() === 'diverged') throw new Error(this.run.divergence);
+      const result = this.run.tick();
+      if (result === 'diverged') throw new Error(this.run.divergence);
+      if (result === 'waiting') throw new Error('runToEnd cannot wait for a partner worker.');
       this.forwardEvaluation();
       onTick?.(this.run);
     }
@@ -204,6 +221,24 @@ export class Session {
       );
       return 'failed';
     }
+  }
+
+  /**
+   * Training stopped: a step the partner worker still owes is recorded, and its learners' weights
+   * are brought here, so what the page shows next is current. True if there was anything to do.
+   */
+  private async settle(): Promise<boolean> {
+    let settled = false;
+    while (this.run.awaitingPartner && !this.running) {
+      settled = true;
+      await this.run.waiting();
+      // Play was pressed meanwhile: its loop records the step.
+      if (this.running) return settled;
+      const result = this.tickOrPause();
+      if (result === 'diverged' || result === 'failed') return true;
+    }
+    if (this.running) return settled;
+    return (await this.run.syncPartnerWeights()) || settled;
   }
 
   private due(): boolean {

@@ -22,11 +22,17 @@ const CACHE_CHUNK = 1000;
  * (ReLU outputs are ≥ 0: value ≈ byte · rowMax / 255): 60,000 × 1,200 units take 72 MB instead of
  * 288 MB as float32. The rounding error, ≤ rowMax / 510, is far below what a hint regresses.
  */
-interface HiddenCache {
+export interface HiddenCache {
   layer: number;
   units: number;
   bytes: Uint8Array;
   scales: Float32Array;
+}
+
+/** Teachers' cached outputs by teacher id, as plain arrays (exportTeachers, importTeachers). */
+export interface CachedOutputs {
+  logits: Record<string, Float32Array>;
+  hidden: Record<string, HiddenCache>;
 }
 
 export class TeacherOutputCache {
@@ -126,6 +132,31 @@ export class TeacherOutputCache {
       for (let u = 0; u < units; u++)
         cache.bytes[base + u] = scale > 0 ? Math.round(values[r * units + u] / scale) : 0;
     }
+  }
+
+  /**
+   * Copies of these teachers' cached outputs (logits, and a hidden layer where cached), for a
+   * second worker that trains some of the learners from the same targets.
+   */
+  exportTeachers(teachers: Iterable<string>): CachedOutputs {
+    const out: CachedOutputs = { logits: {}, hidden: {} };
+    for (const id of teachers) {
+      const logits = this.logits.get(id);
+      if (logits) out.logits[id] = logits.slice();
+      const hidden = this.hidden.get(id);
+      if (hidden)
+        out.hidden[id] = { ...hidden, bytes: hidden.bytes.slice(), scales: hidden.scales.slice() };
+    }
+    return out;
+  }
+
+  /** Outputs exported by another worker's cache, as if computed here. */
+  importTeachers(outputs: CachedOutputs): void {
+    for (const [id, logits] of Object.entries(outputs.logits)) {
+      this.logits.set(id, logits);
+      this.filled.set(id, this.transfer.length);
+    }
+    for (const [id, hidden] of Object.entries(outputs.hidden)) this.hidden.set(id, hidden);
   }
 
   /** Units of a teacher's cached hidden layer (0 when none is cached). */

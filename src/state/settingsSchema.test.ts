@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, SETTING_KEYS, SETTINGS_SCHEMA } from './settingsSchem
 import { toLiveHyper, toRecipe } from './toRecipe.ts';
 
 describe('the settings table', () => {
-  it('declares the twenty-eight settings in a fixed order, the lesson and its step first, then the preset', () => {
+  it('declares the twenty-nine settings in a fixed order, the lesson and its step first, then the preset', () => {
     expect(SETTING_KEYS).toEqual([
       'lesson',
       'lessonStep',
@@ -23,6 +23,7 @@ describe('the settings table', () => {
       'studentEpochs',
       'evalEvery',
       'backend',
+      'workers',
       'teacherSource',
       'transferDigits',
       'transferFraction',
@@ -57,6 +58,7 @@ describe('the settings table', () => {
       'epochs',
       'evalEvery',
       'backend',
+      'workers',
       'teacher',
       'digits',
       'fraction',
@@ -101,6 +103,7 @@ describe('the settings table', () => {
       studentEpochs: 5,
       evalEvery: 100,
       backend: 'auto',
+      workers: 'auto',
       logScale: false,
       explore: 'limit',
       embed: false,
@@ -134,7 +137,7 @@ describe('the settings table', () => {
       'lock',
     ]);
     const restart = SETTING_KEYS.filter((k) => SETTINGS_SCHEMA[k].scope === 'restart');
-    expect(restart).toHaveLength(15);
+    expect(restart).toHaveLength(16);
   });
 
   it('keeps every default inside its range or among its options', () => {

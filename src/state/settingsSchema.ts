@@ -4,6 +4,7 @@
  * the source of truth for a shared or embedded page; urlState.ts reads and writes it from here.
  */
 import type { BackendRequest } from '../engine/protocol.ts';
+import type { TrainingWorkers } from './trainingWorkers.ts';
 import { LOSS_MODES, type LossMode } from '../kd/objectiveCatalog.ts';
 import type { StudentSize } from '../models/architectures.ts';
 import type { SettingSpec, SpecValue } from './schemaTypes.ts';
@@ -155,6 +156,14 @@ export const SETTINGS_SCHEMA = {
     label: 'Backend',
     help: 'TensorFlow.js backend. “auto” picks the fastest one that works; changing it reloads the worker.',
     options: ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'],
+    default: 'auto',
+    scope: 'restart',
+  }),
+  workers: enumSetting<TrainingWorkers>({
+    urlKey: 'workers',
+    label: 'Training workers',
+    help: 'Workers the learners train in. With 2, a second worker trains half of the learners on the same batches at the same time; “auto” uses 2 only where the machine has a core to spare beside the page’s own. Changing it reloads the engine.',
+    options: ['auto', '1', '2'],
     default: 'auto',
     scope: 'restart',
   }),

@@ -56,6 +56,7 @@ function randomValidSettings(random: () => number): Settings {
     studentEpochs: int(random, S.studentEpochs.min, S.studentEpochs.max),
     evalEvery: int(random, S.evalEvery.min, S.evalEvery.max),
     backend: pick(random, S.backend.options),
+    workers: pick(random, S.workers.options),
     logScale: random() < 0.5,
     explore: pick(random, S.explore.options),
     embed: random() < 0.5,

@@ -344,12 +344,13 @@ describe('serializeSettings', () => {
       studentEpochs: 1,
       evalEvery: 5000,
       backend: 'cpu',
+      workers: '2',
       logScale: true,
       explore: 'sweep',
       embed: true,
     };
     expect(serializeSettings(s)).toBe(
-      'T=2.5&alpha=0.35&loss=logit-mse&ensemble=mean-logits&student=300-300&seed=2147483647&batch=512&lr=0.00001&teacherEpochs=30&epochs=1&evalEvery=5000&backend=cpu&teacher=train&digits=0129&fraction=0.5&labels=0&biasClasses=3&bias=3.5&log=1&explore=sweep&embed=1&hide=charts%2Cexplore&theme=dark&lang=zh&lock=1',
+      'T=2.5&alpha=0.35&loss=logit-mse&ensemble=mean-logits&student=300-300&seed=2147483647&batch=512&lr=0.00001&teacherEpochs=30&epochs=1&evalEvery=5000&backend=cpu&workers=2&teacher=train&digits=0129&fraction=0.5&labels=0&biasClasses=3&bias=3.5&log=1&explore=sweep&embed=1&hide=charts%2Cexplore&theme=dark&lang=zh&lock=1',
     );
   });
 

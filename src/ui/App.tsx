@@ -24,6 +24,7 @@ import { hasMeanEnsemble, provisionalMembers } from './roster/rosterView.ts';
 import { SoftTargetPanel } from './softTargets/SoftTargetPanel.tsx';
 import { Notices } from './status/Notices.tsx';
 import { StatusBar } from './status/StatusBar.tsx';
+import { trainingWorkerCount } from '../state/trainingWorkers.ts';
 import { useEngine } from './useEngine.ts';
 import { useQuietSettings } from './useQuietSettings.ts';
 import { useLiveHyper } from './hyper/liveHyper.ts';
@@ -48,12 +49,11 @@ const QUIET_IDLE_MS = 150;
 const QUIET_MAX_MS = 1000;
 const NO_COUNTS = new Array<number>(10).fill(0);
 
-/** Settings live in the URL; a new backend remounts the playground, and with it the worker. */
+/** Settings live in the URL; a new backend or worker count remounts the playground and the worker. */
 export function App() {
   const { settings, notices, update } = useUrlSettings();
-  return (
-    <Playground key={settings.backend} settings={settings} notices={notices} update={update} />
-  );
+  const engineKey = `${settings.backend}/${settings.workers}`;
+  return <Playground key={engineKey} settings={settings} notices={notices} update={update} />;
 }
 
 interface PlaygroundProps {
@@ -69,7 +69,11 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
   // drag redraws the sliders and the bars only, and the views catch up once, at release
   // (bench/results.md, *Responsiveness*). Training goes on meanwhile.
   const held = useSliderHeld();
-  const engine = useHeldWhile(useEngine(settings.backend, recipe, toLiveHyper(settings)), held);
+  const workers = trainingWorkerCount(settings.workers, navigator.hardwareConcurrency || 1);
+  const engine = useHeldWhile(
+    useEngine(settings.backend, recipe, toLiveHyper(settings), workers),
+    held,
+  );
   const { snapshot, send } = engine;
   const language = useLanguage(settings.lang);
   // The roster's names in the page's language (the engine's own stay English).
@@ -96,8 +100,9 @@ function Playground({ settings, notices, update }: PlaygroundProps) {
   const applyRunSettings = useEventCallback((patch: Partial<Settings>) => {
     const next = { ...settings, ...patch };
     update(patch);
-    // A new backend restarts the worker (useEngine); anything else resets the run in place.
-    if (next.backend === settings.backend) send({ type: 'reset', recipe: toRecipe(next) });
+    // A new backend or worker count restarts the worker (useEngine); the rest resets in place.
+    if (next.backend === settings.backend && next.workers === settings.workers)
+      send({ type: 'reset', recipe: toRecipe(next) });
   });
   const selectPreset = useEventCallback((id: PresetId) =>
     applyRunSettings({ preset: id, ...presetById(id)?.settings }),

@@ -49,11 +49,13 @@ export function useEngine(
   backendRequest: BackendRequest,
   recipe: Recipe,
   hyper: LiveHyper,
+  /** Training workers (state/trainingWorkers.ts); a change needs a remount, like the backend. */
+  workers: 1 | 2 = 1,
 ): EngineView {
   const client = useRef<EngineClient | null>(null);
   const [state, dispatch] = useReducer(engineReducer, INITIAL_ENGINE_STATE);
   // The worker starts with the settings of the moment it mounts; later changes go as commands.
-  const [start, setStart] = useState({ backendRequest, recipe, hyper });
+  const [start, setStart] = useState({ backendRequest, recipe, hyper, workers });
 
   // Real soft targets in the first second: the pretrained teacher's, precomputed (10 kB).
   useEffect(() => {
@@ -87,6 +89,7 @@ export function useEngine(
     engine.send({
       type: 'init',
       backend: start.backendRequest,
+      workers: start.workers,
       recipe: start.recipe,
       hyper: start.hyper,
       baseUrl: new URL('./', document.baseURI).href,
@@ -134,7 +137,7 @@ export function useEngine(
   // A new worker for the run the page shows now: what is on screen stays until its run reports.
   const restart = useEventCallback(() => {
     dispatch({ kind: 'restarted' });
-    setStart({ backendRequest, recipe, hyper });
+    setStart({ backendRequest, recipe, hyper, workers });
   });
 
   const exportLearners = useCallback(async () => {

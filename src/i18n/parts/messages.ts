@@ -63,6 +63,12 @@ export const messagesPart = part(
       },
       noBackend: 'No TensorFlow.js backend could start: {{attempts}}',
       emptyTransfer: 'The transfer set is empty: allow at least one digit.',
+      partner: {
+        noStart:
+          'The second training worker could not start ({{why}}): every learner trains in one worker.',
+        stopped:
+          'The second training worker stopped ({{why}}): from the next run, every learner trains in one worker.',
+      },
     },
     client: {
       unanswered:
@@ -155,6 +161,11 @@ export const messagesPart = part(
       },
       noBackend: '没有任何 TensorFlow.js 后端能够启动：{{attempts}}',
       emptyTransfer: '迁移集为空：请至少允许一个数字。',
+      partner: {
+        noStart: '第二个训练工作线程无法启动（{{why}}）：所有学习者都在一个工作线程中训练。',
+        stopped:
+          '第二个训练工作线程已停止（{{why}}）：从下一次运行起，所有学习者都在一个工作线程中训练。',
+      },
     },
     client: {
       unanswered: '训练工作线程停止了响应（{{seconds}} 秒没有回复）：它已被关闭或卡住了。',

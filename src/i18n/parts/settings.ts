@@ -28,6 +28,7 @@ export const settingsPart = part(
       },
       teacherSource: { pretrained: 'pretrained', train: 'train' },
       backend: { auto: 'auto' },
+      workers: { auto: 'auto' },
     },
     digit: '{{label}}: {{digit}}',
     newRun: 'Changing these starts a new run.',
@@ -90,6 +91,7 @@ export const settingsPart = part(
       studentEpochs: '学生训练轮数',
       evalEvery: '评估间隔（步）',
       backend: '后端',
+      workers: '训练工作线程',
       teacherSource: '教师',
       transferDigits: '迁移集中的数字',
       transferFraction: '训练集占比',
@@ -125,6 +127,8 @@ export const settingsPart = part(
       evalEvery: '两次在测试集上评估之间的训练步数。越小曲线越平滑，但越慢。',
       backend:
         'TensorFlow.js 后端。“自动”（auto）选用能正常工作的最快后端；更改后会重新加载 worker。',
+      workers:
+        '学习者在几个工作线程中训练。选 2 时，第二个工作线程同时在相同的批次上训练一半的学习者；“自动”（auto）只在页面自身之外还有空闲核心时才用 2 个。更改后会重新加载引擎。',
       teacherSource: '从应用自带的预训练教师开始，或者先训练你自己的教师。',
       transferDigits: '学生可以在哪些数字类别上训练（教师始终见过全部十个类别）。',
       transferFraction: '迁移集占 60,000 个训练数字的比例（按随机种子抽取的随机子集）。',
@@ -147,6 +151,7 @@ export const settingsPart = part(
       },
       teacherSource: { pretrained: '预训练', train: '自己训练' },
       backend: { auto: '自动' },
+      workers: { auto: '自动' },
     },
     digit: '{{label}}：{{digit}}',
     newRun: '更改这些设置会开始一次新的运行。',

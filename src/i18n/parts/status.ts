@@ -15,6 +15,9 @@ export const statusPart = part(
     rateTitle: "Training examples per second of each model's training step",
     samples: 'samples/s:',
     backend: 'backend',
+    twoWorkers: '× 2 workers',
+    twoWorkersTitle:
+      'The learners train in two workers: a second one trains half of them on the same batches at the same time.',
     phase: {
       starting: 'starting the engine',
       loading: 'loading MNIST',
@@ -69,6 +72,8 @@ export const statusPart = part(
     rateTitle: '每个模型的训练步骤每秒处理的训练样本数',
     samples: '样本/秒：',
     backend: '后端',
+    twoWorkers: '× 2 个工作线程',
+    twoWorkersTitle: '学习者在两个工作线程中训练：第二个工作线程同时在相同的批次上训练其中一半。',
     phase: {
       starting: '正在启动引擎',
       loading: '正在加载 MNIST',

@@ -117,7 +117,11 @@ function RunSettingsView({ settings, onApply, ensemble }: Props) {
       </div>
       <div className="run-settings-foot">
         <span className="small">
-          {t(changed.includes('backend') ? 'settings.newRunBackend' : 'settings.newRun')}
+          {t(
+            changed.includes('backend') || changed.includes('workers')
+              ? 'settings.newRunBackend'
+              : 'settings.newRun',
+          )}
         </span>
         <button type="submit" disabled={changed.length === 0}>
           {t('settings.apply')}

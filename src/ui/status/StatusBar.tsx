@@ -69,6 +69,12 @@ function StatusBarView({
       )}
       <span title={backend ? backendReason(backend, language) : undefined} data-testid="backend">
         {t('status.backend')} <b>{backend?.backend ?? '…'}</b>
+        {roster?.workers === 2 && (
+          <span data-testid="workers" title={t('status.twoWorkersTitle')}>
+            {' '}
+            {t('status.twoWorkers')}
+          </span>
+        )}
       </span>
       {progress && <span className="progress small">{progress}</span>}
     </div>

@@ -1,0 +1,49 @@
+/**
+ * A stage's learners in lockstep: all in this worker, or split with the partner worker when the
+ * run has one that works and the stage has two learners or more (partner/parallelLockstep.ts).
+ */
+import type { MnistSplit } from '../data/batches.ts';
+import { parameterCount } from '../models/mlp.ts';
+import { LearnerLockstep } from './learnerLockstep.ts';
+import type { LearnerMember } from './members.ts';
+import type { PartnerLink } from './partner/partnerLink.ts';
+import { ParallelLockstep, splitLearners } from './partner/parallelLockstep.ts';
+import type { Recipe } from './recipe.ts';
+import { cachedTeachers } from './targets.ts';
+import type { TeacherOutputCache } from './teacherCache.ts';
+
+export interface StageSetup {
+  train: MnistSplit;
+  transfer: Int32Array;
+  recipe: Recipe;
+  /** The stage's learners that train, in the recipe's order. */
+  learners: LearnerMember[];
+  cache: TeacherOutputCache;
+  stageIndex: number;
+  partner?: PartnerLink;
+}
+
+export function stageLockstep(setup: StageSetup): LearnerLockstep | ParallelLockstep {
+  const { train, transfer, recipe, learners, cache, stageIndex, partner } = setup;
+  const split =
+    partner && !partner.failure
+      ? splitLearners(learners, (l) => parameterCount(l.model.sizes))
+      : null;
+  const local = new LearnerLockstep(
+    train,
+    transfer,
+    recipe,
+    split ? split.local : learners,
+    cache,
+    stageIndex,
+  );
+  if (!split || !partner) return local;
+  const teachers = cachedTeachers(
+    recipe,
+    split.remote.map((l) => l.spec),
+  );
+  const stage = { recipe, stageIndex, transfer, outputs: cache.exportTeachers(teachers) };
+  return new ParallelLockstep(local, learners, split.remote, partner, stage, {
+    evalEvery: recipe.schedule.evalEvery,
+  });
+}
