@@ -1,7 +1,7 @@
 /**
  * npm run bench [-- --quick] [--runs 3] [--backends wasm,webgl,webgpu,cpu] [--no-build] [--skip-app]
  *   [--skip-soak] [--skip-ceiling] [--skip-pair] [--soak-steps 20000] [--soak-code]
- * npm run bench -- --only ceiling,pair,soak,app   (measures just those parts, for --backends, and
+ * npm run bench -- --only ceiling,pair,workers,soak,app   (measures just those parts, for --backends, and
  *   merges them into the committed bench/results.json; --only-soak is --only soak)
  * npm run bench -- --render   (rewrites bench/results.md from bench/results.json, measures nothing)
  *
@@ -19,6 +19,8 @@
  *   - learners in parallel (part `pair`, bench.html?mode=pair): a distilled + control 800-800
  *     pair trained by one worker in lockstep or by two workers at once, the pair's throughput and
  *     the page's slider latency and long tasks meanwhile, and navigator.hardwareConcurrency;
+ *   - the app's learners in one training worker or two (part `workers`, `?workers=1|2`): the
+ *     pair's steps/s with the page idle and while the T slider is dragged, its latency, long tasks;
  *   - the real app: startup on a cold cache, T-slider → repaint latency while training, long tasks;
  *   - memory: numTensors and heap every 500 steps over 5,000 steps;
  *   - the soak (part `soak`): the app trains 20,000 student steps (--soak-steps), worker tensors
@@ -49,6 +51,7 @@ import { flag, numberOption, textOption } from './lib/cliOptions.ts';
 import { measureCeilings } from './lib/benchCeiling.ts';
 import { summarize, type Stat } from './lib/benchSummary.ts';
 import { measurePair } from './lib/pairBench.ts';
+import { measureAppWorkers } from './lib/appWorkersBench.ts';
 
 const args = process.argv.slice(2);
 if (flag('render')) {
@@ -131,6 +134,7 @@ let responsiveness: Awaited<ReturnType<typeof measureResponsiveness>> | null = n
 let soak: SoakResult | null = null;
 let ceiling: CeilingData | null = null;
 let pair: PairResult[] | null = null;
+let workers: PairResult[] | null = null;
 try {
   if (onlyParts && wants('soak')) {
     soak = await measureAppSoak(browser, `http://localhost:${PORT}/`, soakSteps, soakOptions);
@@ -220,6 +224,21 @@ try {
     }
     log('pair done');
   }
+  if (wants('workers')) {
+    workers = [];
+    for (const count of [1, 2] as const) {
+      const outcome = await measureAppWorkers(
+        browser,
+        `http://localhost:${PORT}`,
+        count,
+        quick ? 6 : 15,
+        quick ? 80 : 150,
+      );
+      if (typeof outcome === 'string') log(`app, ${count} workers, failed: ${outcome}`);
+      else workers.push(outcome);
+    }
+    log('workers done');
+  }
   if (!onlyParts && wants('soak')) {
     soak = await measureAppSoak(browser, `http://localhost:${PORT}/`, soakSteps, soakOptions);
     log('soak done');
@@ -238,7 +257,7 @@ const threadsUsed = Object.fromEntries(
 );
 const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
 if (onlyParts) {
-  const measured = { soak, ceiling, pair, app: { startup, responsiveness } };
+  const measured = { soak, ceiling, pair, workers, app: { startup, responsiveness } };
   mergeParts(
     Object.fromEntries([...only].map((name) => [name, measured[name as PartName]])),
     command,
@@ -256,7 +275,7 @@ const report = {
   runs,
   threadsUsed,
   summary,
-  raw: { results, memory, startup, responsiveness, soak, ceiling, pair },
+  raw: { results, memory, startup, responsiveness, soak, ceiling, pair, workers },
 };
 mkdirSync('bench', { recursive: true });
 writeResults(report);

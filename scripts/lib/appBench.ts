@@ -25,7 +25,7 @@ export interface ResponsivenessResult {
 }
 
 /** Installed before the app's own scripts: records first soft targets, slider latencies, long tasks. */
-const INSTRUMENT = () => {
+export const INSTRUMENT = () => {
   const bench = { firstSoftTargets: -1, latencies: [] as number[], longTasks: [] as number[] };
   (window as unknown as { __kdBench: typeof bench }).__kdBench = bench;
   new PerformanceObserver((list) => {
@@ -72,7 +72,7 @@ export async function dragBackAndForth(page: Page, slider: Locator, moves: numbe
   await page.mouse.up();
 }
 
-function percentile(values: number[], p: number): number {
+export function percentile(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 }

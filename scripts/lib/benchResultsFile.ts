@@ -9,7 +9,7 @@ import { soakMarkdown } from './appSoak.ts';
 import { renderMarkdown } from './benchMarkdown.ts';
 import { summarize } from './benchSummary.ts';
 import type { CeilingData } from './ceilingSummary.ts';
-import { ceilingMarkdown, pairMarkdown } from './partsMarkdown.ts';
+import { appWorkersMarkdown, ceilingMarkdown, pairMarkdown } from './partsMarkdown.ts';
 
 const JSON_PATH = 'bench/results.json';
 const MD_PATH = 'bench/results.md';
@@ -19,6 +19,8 @@ export interface BenchParts {
   soak?: SoakResult | null;
   ceiling?: CeilingData | null;
   pair?: PairResult[] | null;
+  /** The real app with one training worker and with two (appWorkersBench.ts). */
+  workers?: PairResult[] | null;
   /** The real app: startup on a cold cache and the T slider while training (raw.startup and
    * raw.responsiveness). */
   app?: {
@@ -27,7 +29,7 @@ export interface BenchParts {
   } | null;
 }
 export type PartName = keyof BenchParts;
-export const PART_NAMES: readonly PartName[] = ['soak', 'ceiling', 'pair', 'app'];
+export const PART_NAMES: readonly PartName[] = ['soak', 'ceiling', 'pair', 'workers', 'app'];
 
 export interface SavedResults {
   command: string;
@@ -45,12 +47,13 @@ export interface SavedResults {
 }
 
 export function markdownOf(saved: SavedResults): string {
-  const { results, memory, startup, responsiveness, soak, ceiling, pair } = saved.raw;
+  const { results, memory, startup, responsiveness, soak, ceiling, pair, workers } = saved.raw;
   const commands = saved.partCommands ?? {};
   const summary = summarize(results, memory, startup, responsiveness, ceiling ?? null);
   const parts = [
     ...(ceiling ? ceilingMarkdown(ceiling, commands.ceiling) : []),
     ...(pair?.length ? pairMarkdown(pair, commands.pair) : []),
+    ...(workers?.length ? appWorkersMarkdown(workers, commands.workers) : []),
     ...(soak ? soakMarkdown(soak) : []),
   ];
   return (

@@ -50,18 +50,24 @@ export function ceilingMarkdown(data: CeilingData, command?: string): string[] {
   return lines;
 }
 
+function pairRow(r: PairResult): string {
+  const mode =
+    r.workers === 2
+      ? 'two workers, one learner each'
+      : r.workers === 1
+        ? 'one worker, both in lockstep'
+        : 'no training (the page alone)';
+  const rate = (w: PairResult['idle']) =>
+    r.workers ? `${n(w.pairStepsPerSec, 2)} (${n(w.samplesPerSec)})` : '–';
+  return `| ${mode} | ${rate(r.idle)} | ${rate(r.drag)} | ${n(r.drag.p50, 1)} | ${n(r.drag.p95, 1)} | ${n(r.drag.max, 1)} | ${r.drag.inputs} | ${r.idle.longTasks} in ${n(r.idle.seconds)} s | ${r.drag.longTasks} in ${n(r.drag.seconds)} s |`;
+}
+
+const PAIR_HEADER = [
+  '| training | pair-steps/s, page idle | pair-steps/s, while dragging | p50 ms | p95 ms | max ms | inputs | long tasks, idle | long tasks, dragging |',
+  '|---|---|---|---|---|---|---|---|---|',
+];
+
 export function pairMarkdown(pair: PairResult[], command?: string): string[] {
-  const row = (r: PairResult) => {
-    const mode =
-      r.workers === 2
-        ? 'two workers, one learner each'
-        : r.workers === 1
-          ? 'one worker, both in lockstep'
-          : 'no training (the page alone)';
-    const rate = (w: PairResult['idle']) =>
-      r.workers ? `${n(w.pairStepsPerSec, 2)} (${n(w.samplesPerSec)})` : '–';
-    return `| ${mode} | ${rate(r.idle)} | ${rate(r.drag)} | ${n(r.drag.p50, 1)} | ${n(r.drag.p95, 1)} | ${n(r.drag.max, 1)} | ${r.drag.inputs} | ${r.idle.longTasks} in ${n(r.idle.seconds)} s | ${r.drag.longTasks} in ${n(r.drag.seconds)} s |`;
-  };
   const cores = pair[0]?.hardwareConcurrency;
   return [
     '### Learners in parallel: one worker or two',
@@ -69,9 +75,22 @@ export function pairMarkdown(pair: PairResult[], command?: string): string[] {
     ...(command ? [`Measured with \`${command}\`.`, ''] : []),
     `A distilled and a control 800-800 student, batch 128, wasm (${pair[0]?.threads ?? '–'} thread per worker), the teacher's logits cached, the same batch order; navigator.hardwareConcurrency = ${cores ?? '–'}. Pair-steps/s: steps both learners completed per second (samples/s of each learner in brackets), first with the page untouched, then while a temperature slider on the page (10 × 10 soft-target bars redrawn per input) is dragged with the mouse. Latency: input event → next paint.`,
     '',
-    '| training | pair-steps/s, page idle | pair-steps/s, while dragging | p50 ms | p95 ms | max ms | inputs | long tasks, idle | long tasks, dragging |',
-    '|---|---|---|---|---|---|---|---|---|',
-    ...pair.map(row),
+    ...PAIR_HEADER,
+    ...pair.map(pairRow),
+    '',
+  ];
+}
+
+/** The app itself with `?workers=1` and `?workers=2` (appWorkersBench.ts). */
+export function appWorkersMarkdown(rows: PairResult[], command?: string): string[] {
+  return [
+    '### The app: learners in one training worker or two',
+    '',
+    ...(command ? [`Measured with \`${command}\`.`, ''] : []),
+    `The app itself, \`?student=800-800&backend=wasm&workers=1\` and \`…&workers=2\`: the pretrained teacher's outputs cached, then the distilled and the control student in lockstep on the same batches, in one worker or one each in two (the control in the second). navigator.hardwareConcurrency = ${rows[0]?.hardwareConcurrency ?? '–'}, where \`workers=auto\` means one. Pair-steps/s from the step count of the status line, first with the page untouched, then while the T slider is dragged with the mouse (the views hold while the slider is held, so the drag window ends at the first step shown after the release: up to one snapshot, 200 ms, of slack). Latency: input event → next paint, as in *Responsiveness*.`,
+    '',
+    ...PAIR_HEADER,
+    ...rows.map(pairRow),
     '',
   ];
 }
