@@ -1,5 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { expectPhase, firstStep, openReady } from './helpers.ts';
+import { createServer } from 'node:http';
+import { collectConsoleErrors, expectPhase, firstStep, openReady } from './helpers.ts';
+
+const ISOLATED_PORT = 4176;
 
 test('under the strict Content-Security-Policy the app loads, trains and opens every panel with no violation and no request to another origin', async ({
   page,
@@ -39,4 +42,38 @@ test('under the strict Content-Security-Policy the app loads, trains and opens e
   const foreign = requests.filter((u) => !u.startsWith(origin) && !/^(data|blob):/.test(u));
   expect(foreign).toEqual([]);
   expect(requests.length).toBeGreaterThan(10);
+});
+
+test('served cross-origin isolated (COOP and COEP) with the same policy, the app trains on WASM without its Blob threads', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // The built app as a host that isolates its pages would serve it: the preview's files and
+  // headers (the policy too), plus Cross-Origin-Opener-Policy and -Embedder-Policy.
+  const isolated = createServer((request, response) => {
+    void fetch(`http://localhost:4173${request.url ?? '/'}`).then(async (upstream) => {
+      const headers = Object.fromEntries(upstream.headers);
+      delete headers['content-encoding'];
+      delete headers['content-length'];
+      response.writeHead(upstream.status, {
+        ...headers,
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-embedder-policy': 'require-corp',
+      });
+      response.end(Buffer.from(await upstream.arrayBuffer()));
+    });
+  });
+  await new Promise<void>((resolve) => isolated.listen(ISOLATED_PORT, '127.0.0.1', resolve));
+  try {
+    const errors = collectConsoleErrors(page);
+    await page.goto(`http://127.0.0.1:${ISOLATED_PORT}/?student=30-30&fraction=0.1`);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    await expectPhase(page, 'ready', 60_000);
+    await firstStep(page);
+    await expect(page.getByTestId('status')).toContainText('backend wasm');
+    await expect(page.getByTestId('backend-fallback')).toHaveCount(0);
+    expect(errors).toEqual([]);
+  } finally {
+    await new Promise<void>((resolve) => isolated.close(() => resolve()));
+  }
 });

@@ -1,7 +1,7 @@
 /**
  * npm run bench [-- --quick] [--runs 3] [--backends wasm,webgl,webgpu,cpu] [--no-build] [--skip-app]
  *   [--skip-soak] [--skip-ceiling] [--skip-pair] [--soak-steps 20000] [--soak-code]
- * npm run bench -- --only ceiling,pair,workers,soak,app   (measures just those parts, for --backends, and
+ * npm run bench -- --only throughput,ceiling,pair,workers,soak,app   (measures just those parts, for --backends, and
  *   merges them into the committed bench/results.json; --only-soak is --only soak)
  * npm run bench -- --render   (rewrites bench/results.md from bench/results.json, measures nothing)
  *
@@ -52,6 +52,7 @@ import { measureCeilings } from './lib/benchCeiling.ts';
 import { summarize, type Stat } from './lib/benchSummary.ts';
 import { measurePair } from './lib/pairBench.ts';
 import { measureAppWorkers } from './lib/appWorkersBench.ts';
+import { CONTENT_SECURITY_POLICY } from '../vite.config.ts';
 
 const args = process.argv.slice(2);
 if (flag('render')) {
@@ -99,7 +100,9 @@ const server = await preview({
   build: { outDir: OUT_DIR },
   preview: { port: PORT, strictPort: true },
 });
-// The same files, cross-origin isolated: tfjs-backend-wasm may use threads only here.
+// The same files, cross-origin isolated: tfjs-backend-wasm may use threads only here. Its
+// threads start from a Blob script, so these bench pages (never the app: src/engine/backend.ts
+// trains without threads) get the app's policy with blob: added to script-src.
 const isolated = await preview({
   build: { outDir: OUT_DIR },
   preview: {
@@ -108,6 +111,10 @@ const isolated = await preview({
     headers: {
       'Cross-Origin-Opener-Policy': 'same-origin',
       'Cross-Origin-Embedder-Policy': 'require-corp',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY.replace(
+        "script-src 'self'",
+        "script-src 'self' blob:",
+      ),
     },
   },
 });
@@ -140,7 +147,8 @@ try {
     soak = await measureAppSoak(browser, `http://localhost:${PORT}/`, soakSteps, soakOptions);
     log('soak done');
   }
-  for (const backend of onlyParts ? [] : backends) {
+  const measureThroughput = !onlyParts || only.has('throughput');
+  for (const backend of measureThroughput ? backends : []) {
     const plan = PLAN[backend] ?? PLAN.cpu;
     const entry: (typeof results)[number] = { label: backend, results: [] };
     for (let run = 0; run < plan.runs; run++) {
@@ -156,7 +164,7 @@ try {
     }
     results.push(entry);
   }
-  if (backends.includes('wasm') && !onlyParts) {
+  if (backends.includes('wasm') && measureThroughput) {
     // tfjs's own thread count (half the cores), then one thread per core: what a learner's
     // machine with spare cores would get, at the cost of the page's own core here.
     for (const threads of [undefined, cpus().length]) {
@@ -257,7 +265,14 @@ const threadsUsed = Object.fromEntries(
 );
 const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
 if (onlyParts) {
-  const measured = { soak, ceiling, pair, workers, app: { startup, responsiveness } };
+  const measured = {
+    soak,
+    ceiling,
+    pair,
+    workers,
+    app: { startup, responsiveness },
+    throughput: { results, memory, threadsUsed },
+  };
   mergeParts(
     Object.fromEntries([...only].map((name) => [name, measured[name as PartName]])),
     command,

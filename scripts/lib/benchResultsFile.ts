@@ -19,6 +19,15 @@ export interface BenchParts {
   soak?: SoakResult | null;
   ceiling?: CeilingData | null;
   pair?: PairResult[] | null;
+  /**
+   * Training throughput per backend and the memory soak (raw.results, raw.memory): a backend
+   * measured replaces its rows (and its isolated variants'), the others stay as they were.
+   */
+  throughput?: {
+    results: Parameters<typeof summarize>[0];
+    memory: Parameters<typeof summarize>[1];
+    threadsUsed: Record<string, number | null>;
+  } | null;
   /** The real app with one training worker and with two (appWorkersBench.ts). */
   workers?: PairResult[] | null;
   /** The real app: startup on a cold cache and the T slider while training (raw.startup and
@@ -29,7 +38,14 @@ export interface BenchParts {
   } | null;
 }
 export type PartName = keyof BenchParts;
-export const PART_NAMES: readonly PartName[] = ['soak', 'ceiling', 'pair', 'workers', 'app'];
+export const PART_NAMES: readonly PartName[] = [
+  'throughput',
+  'soak',
+  'ceiling',
+  'pair',
+  'workers',
+  'app',
+];
 
 export interface SavedResults {
   command: string;
@@ -57,8 +73,12 @@ export function markdownOf(saved: SavedResults): string {
     ...(soak ? soakMarkdown(soak) : []),
   ];
   return (
-    renderMarkdown(saved.command, saved.machine, summary, saved.threadsUsed ?? {}) +
-    (parts.length ? `\n${parts.join('\n')}` : '')
+    renderMarkdown(
+      commands.throughput ?? saved.command,
+      saved.machine,
+      summary,
+      saved.threadsUsed ?? {},
+    ) + (parts.length ? `\n${parts.join('\n')}` : '')
   );
 }
 
@@ -78,6 +98,21 @@ export function mergeParts(parts: BenchParts, command: string): void {
     if (parts[name] === undefined) continue;
     if (name === 'app') {
       if (parts.app) Object.assign(saved.raw, parts.app);
+      saved.partCommands[name] = command;
+      continue;
+    }
+    if (name === 'throughput') {
+      const fresh = parts.throughput;
+      if (!fresh) continue;
+      // In place, so the tables keep their order; a label never measured before goes last.
+      const byLabel = new Map(fresh.results.map((r) => [r.label, r]));
+      const kept = saved.raw.results.map((r) => byLabel.get(r.label) ?? r);
+      const added = fresh.results.filter(
+        (r) => !saved.raw.results.some((s) => s.label === r.label),
+      );
+      saved.raw.results = [...kept, ...added];
+      if (fresh.memory.length) saved.raw.memory = fresh.memory;
+      saved.threadsUsed = { ...saved.threadsUsed, ...fresh.threadsUsed };
       saved.partCommands[name] = command;
       continue;
     }

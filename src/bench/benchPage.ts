@@ -40,7 +40,7 @@ else measureInWorker();
 /** The memory soak runs here, on the main thread: only a page has performance.memory. */
 async function soakOnThisPage(): Promise<void> {
   try {
-    const report = await chooseBackend(request.backend);
+    const report = await chooseBackend(request.backend, { wasmThreads: true });
     const numTensorsBefore = tf.memory().numTensors;
     const memory = memorySoak(request.memorySteps, matMulForBackend(report.backend));
     publish({

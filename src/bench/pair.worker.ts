@@ -50,7 +50,7 @@ function transferSet(count: number): { split: MnistSplit; logits: Float32Array }
 }
 
 async function setUp(learners: PairLearner[], batchSize: number, examples: number) {
-  const report = await chooseBackend('wasm');
+  const report = await chooseBackend('wasm', { wasmThreads: true });
   const matMul = matMulForBackend(report.backend);
   const { split, logits } = transferSet(examples);
   const models = learners.map((role) => ({

@@ -46,7 +46,7 @@ async function run(request: BenchRequest): Promise<BenchResult> {
   WARMUP = request.warmup;
   // Before the backend starts: tfjs-wasm reads it once, and uses threads only when isolated.
   if (request.threads) setThreadsCount(request.threads);
-  const report = await chooseBackend(request.backend);
+  const report = await chooseBackend(request.backend, { wasmThreads: true });
   const matMul = matMulForBackend(report.backend);
   const numTensorsBefore = tf.memory().numTensors;
   const timings: StepTiming[] = [];

@@ -68,8 +68,13 @@ async function probe(name: BackendName): Promise<Probe> {
 }
 
 /** setBackend resolves false (not throws) on failure; a tiny op proves the backend really runs. */
-async function start(name: BackendName): Promise<string | null> {
+async function start(name: BackendName, wasmThreads: boolean): Promise<string | null> {
   try {
+    // tfjs-wasm takes threads wherever the page is cross-origin isolated, from a Blob script that
+    // the app's Content-Security-Policy (vite.config.ts: no blob: in script-src) refuses: the
+    // worker would crash on a host that sends COOP and COEP. The app trains without them
+    // (its learners split across workers instead: partner/); the bench asks for them.
+    if (name === 'wasm' && !wasmThreads) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     if (!(await tf.setBackend(name))) return 'did not initialise';
     await tf.ready();
     const check = tf.tidy(() => tf.matMul(tf.ones([2, 3]), tf.ones([3, 2])).sum());
@@ -86,7 +91,10 @@ async function start(name: BackendName): Promise<string | null> {
  * (`?backend=`) is tried even on software rendering; if it cannot start, the next usable one in
  * the auto order takes over and the report says so.
  */
-export async function chooseBackend(request: BackendRequest): Promise<BackendReport> {
+export async function chooseBackend(
+  request: BackendRequest,
+  options: { wasmThreads?: boolean } = {},
+): Promise<BackendReport> {
   const attempts: BackendAttempt[] = [];
   const candidates =
     request === 'auto' ? AUTO_ORDER : [request, ...AUTO_ORDER.filter((b) => b !== request)];
@@ -98,7 +106,7 @@ export async function chooseBackend(request: BackendRequest): Promise<BackendRep
       continue;
     }
     if (forced && name === 'webgl') tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
-    const failure = await start(name);
+    const failure = await start(name, options.wasmThreads ?? false);
     if (failure) {
       attempts.push({ backend: name, ok: false, note: `failed to start: ${failure}` });
       continue;
