@@ -15,7 +15,7 @@ export function renderMarkdown(
   const pct = (v: number) => (Number.isFinite(v) ? `${n(100 * v)}%` : '–');
   const range = (x: Stat, d = 0) => `${n(x.median, d)} (${n(x.min, d)}–${n(x.max, d)})`;
   const lines = [
-    `Measured with \`${command}\` on ${machine.cpus} × ${machine.cpu ?? 'CPU'}, ${machine.browser} headless, no GPU. Median (min–max) of runs.`,
+    `Measured with ${command} on ${machine.cpus} × ${machine.cpu ?? 'CPU'}, ${machine.browser} headless, no GPU. Median (min–max) of runs.`,
     '',
     '### Targets',
     '',

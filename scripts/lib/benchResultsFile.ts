@@ -74,7 +74,10 @@ export function markdownOf(saved: SavedResults): string {
   ];
   return (
     renderMarkdown(
-      commands.throughput ?? saved.command,
+      // A part measured on its own names itself; the full run's rows keep the full command.
+      commands.throughput
+        ? `\`${commands.throughput}\` (the backends it names) and \`${saved.command}\` (the others)`
+        : `\`${saved.command}\``,
       saved.machine,
       summary,
       saved.threadsUsed ?? {},
