@@ -107,7 +107,8 @@ function SoftTargetPanelView({
       ),
     [members, byDefault, picked, logits, count, quietTemperature],
   );
-  const heights = temperature === quietTemperature ? probabilities : shownSoftmax(temperature);
+  const wordsBehind = temperature !== quietTemperature;
+  const heights = wordsBehind ? shownSoftmax(temperature) : probabilities;
 
   const withBars = shownMembers.filter((m) => probabilities.has(m.id));
   const withBarsKey = withBars.map((m) => m.id).join(' ');
@@ -184,7 +185,14 @@ function SoftTargetPanelView({
       <ShownHint members={members} shownIds={shownIds} />
       {members.length > 1 && <MemberPicks members={members} shownIds={shownIds} onPick={onPick} />}
       {samples && <DigitStrip samples={samples} shownDigits={shownDigits} onToggle={toggleDigit} />}
-      <div className="digit-cards" ref={cards}>
+      {/* Mid-drag the bars follow T at every step and the words under them (top classes, the
+          bars' titles) once the hand rests: until then they are dimmed and marked busy, so no
+          number on screen claims a T it was not computed at. */}
+      <div
+        className={wordsBehind ? 'digit-cards words-behind' : 'digit-cards'}
+        aria-busy={wordsBehind || undefined}
+        ref={cards}
+      >
         {!samples && <p className="placeholder">{t('targets.loading')}</p>}
         {samples &&
           shownDigits
