@@ -7,7 +7,7 @@
  * language (ui/status/messageText.ts). A data file's fault is written in src/data, which knows
  * nothing of messages: its sentence is recognised from the templates instead.
  */
-import { messagesPart } from '../i18n/parts/messages.ts';
+import { MESSAGES_EN } from '../i18n/parts/messagesEn.ts';
 import { DataAssetError } from '../data/loadMnist.ts';
 import { REBUILD_DATA_COMMAND } from '../data/mnistAssets.ts';
 
@@ -16,7 +16,7 @@ type Leaves<T> = {
 }[keyof T & string];
 
 /** A key of the messages' words, e.g. 'engine.teacher.sha'. */
-export type MessageKey = Leaves<typeof messagesPart.en>;
+export type MessageKey = Leaves<typeof MESSAGES_EN>;
 
 /** A placeholder's value: a number or text shown as it is, or words of their own. */
 export type WordValue = string | number | Words;
@@ -39,7 +39,7 @@ export const say = (key: MessageKey, values?: Words['values']): Words =>
 function englishTemplate(key: MessageKey): string {
   return key
     .split('.')
-    .reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], messagesPart.en) as string;
+    .reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], MESSAGES_EN) as string;
 }
 
 /** Words in English, from the templates alone (what i18next's English gives, without it). */

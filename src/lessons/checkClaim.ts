@@ -9,7 +9,7 @@ import { softmaxAt } from '../kd/softmax.ts';
 import { softTermGradient } from '../kd/softTermGradient.ts';
 import type { Settings } from '../state/settingsSchema.ts';
 import type { TestResults } from '../ui/results/useTestResults.ts';
-import { messagesPart } from '../i18n/parts/messages.ts';
+import { MESSAGES_EN } from '../i18n/parts/messagesEn.ts';
 import type { ClaimCheck } from './lessonTypes.ts';
 
 export interface LessonFacts {
@@ -40,13 +40,13 @@ export interface ClaimResult {
 }
 
 type ClaimKey = keyof typeof CLAIM_WORDS;
-const CLAIM_WORDS = messagesPart.en.claims;
+const CLAIM_WORDS = MESSAGES_EN.claims;
 
 /** A sentence of the claims' words, in English. */
 export function claimEnglish({ key, values }: ClaimWords): string {
   return CLAIM_WORDS[key].replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
     const value = values[name];
-    return Array.isArray(value) ? value.join(messagesPart.en.listSeparator) : String(value);
+    return Array.isArray(value) ? value.join(MESSAGES_EN.listSeparator) : String(value);
   });
 }
 
