@@ -56,7 +56,7 @@ function SoftTargetCardView({
         <figcaption>
           <strong>{t('targets.card.trueLabel', { label })}</strong>
           {teacher && (
-            <span className="small">
+            <span className="small card-top">
               {t('targets.card.top', {
                 name: teacher.name,
                 classes: topClasses(teacher.probabilities, 3),
