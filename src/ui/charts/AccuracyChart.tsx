@@ -1,10 +1,10 @@
-import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReferenceLine, Tooltip, YAxis } from 'recharts';
 import type { EvaluationPoint, RosterEntry } from '../../engine/protocol.ts';
 import { firstDistilled } from '../roster/rosterView.ts';
 import { REFERENCE_LABEL_POSITIONS, type AccuracyReference } from './accuracyReferences.ts';
 import { ChartPanel } from './ChartPanel.tsx';
+import { takingTurns } from './chartTurn.tsx';
 import {
   epochLabel,
   percent,
@@ -72,8 +72,11 @@ function AccuracyChartView({ points, members, references }: Props) {
 const referencesKey = (rs: readonly AccuracyReference[]) =>
   rs.map((r) => `${r.id}:${r.value}`).join();
 
-/** Re-renders only when a point is added, the run's members or a reference change. */
-export const AccuracyChart = memo(
+/**
+ * Re-renders only when a point is added, the run's members or a reference change, and then at
+ * its turn among the charts (chartTurn.tsx).
+ */
+export const AccuracyChart = takingTurns(
   AccuracyChartView,
   (a, b) =>
     samePointsAndMembers(a, b) && referencesKey(a.references) === referencesKey(b.references),

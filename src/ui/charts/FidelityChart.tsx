@@ -1,10 +1,10 @@
-import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Tooltip, YAxis } from 'recharts';
 import type { EvaluationPoint, RosterEntry } from '../../engine/protocol.ts';
 import { formatKl } from '../fidelityText.ts';
 import { firstDistilled, labelOf, taughtLearners } from '../roster/rosterView.ts';
 import { ChartPanel } from './ChartPanel.tsx';
+import { takingTurns } from './chartTurn.tsx';
 import {
   epochLabel,
   percent,
@@ -82,5 +82,5 @@ function FidelityChartView({ points, members }: Props) {
   );
 }
 
-/** Re-renders only when a point is added or the run's members change. */
-export const FidelityChart = memo(FidelityChartView, samePointsAndMembers);
+/** Re-renders only when a point is added or the run's members change, at its turn among the charts. */
+export const FidelityChart = takingTurns(FidelityChartView, samePointsAndMembers);

@@ -4,6 +4,7 @@ import { Line, Tooltip, YAxis } from 'recharts';
 import type { LossPoint, RosterEntry } from '../../engine/protocol.ts';
 import { useThrottled } from '../useThrottled.ts';
 import { ChartPanel } from './ChartPanel.tsx';
+import { useChartTurn } from './chartTurn.tsx';
 import { epochLabel, samePointsAndMembers, yAxisLabel } from './chartStyle.ts';
 import { lossSeries } from './lossSeries.ts';
 
@@ -27,10 +28,8 @@ interface Props {
 }
 
 /** Training losses: each learner's terms and total, and a teacher's CE while it trains. */
-function LossChartView({ points: latest, members }: Props) {
+function LossChartView({ points, members }: Props) {
   const { t } = useTranslation();
-  // The first point and a reset (no points) show at once.
-  const points = useThrottled(latest, latest.length < 2 ? 0 : REDRAW_INTERVAL_MS);
   const data = useMemo(() => decimate(points), [points]);
   const series = useMemo(() => lossSeries(members, t), [members, t]);
   const last = points.at(-1);
@@ -87,5 +86,15 @@ function LossChartView({ points: latest, members }: Props) {
   );
 }
 
-/** Re-renders only when a loss point is added or the run's members change, not on every snapshot. */
-export const LossChart = memo(LossChartView, samePointsAndMembers);
+const DrawnLossChart = memo(LossChartView, samePointsAndMembers);
+
+/**
+ * Redraws at most every REDRAW_INTERVAL_MS, when a loss point was added or the run's members
+ * changed, and then at its turn among the charts (chartTurn.tsx).
+ */
+export const LossChart = memo(function LossChart({ points: latest, members }: Props) {
+  // The first point and a reset (no points) show at once.
+  const points = useThrottled(latest, latest.length < 2 ? 0 : REDRAW_INTERVAL_MS);
+  const throttled = useMemo(() => ({ points, members }), [points, members]);
+  return <DrawnLossChart {...useChartTurn(throttled, samePointsAndMembers)} />;
+}, samePointsAndMembers);
