@@ -70,6 +70,19 @@ export class LearnerLockstep {
     return this.learners.map((l) => l.spec.id);
   }
 
+  /** In one worker a step never waits (stageLockstep.ts: in two, it may). */
+  readonly busy = false;
+
+  waiting(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  syncWeights(): Promise<boolean> {
+    return Promise.resolve(false);
+  }
+
+  dispose(): void {}
+
   get epoch(): number {
     return this.step / this.stepsPerEpoch;
   }

@@ -10,7 +10,6 @@ import { NUM_CLASSES } from '../data/mnistAssets.ts';
 import type { Mlp } from '../models/mlp.ts';
 import { EvaluationJob } from './evaluation.ts';
 import { RunHistory } from './history.ts';
-import type { LearnerLockstep } from './learnerLockstep.ts';
 import {
   buildLearners,
   buildTeachers,
@@ -31,8 +30,8 @@ import { TeacherOutputCache } from './teacherCache.ts';
 import { say, WordedError } from './messageWords.ts';
 import { TeacherTrainer } from './teacherTraining.ts';
 import { ThroughputMeter } from './throughput.ts';
-import { ParallelLockstep, WAITING } from './partner/parallelLockstep.ts';
-import { stageLockstep } from './stageLockstep.ts';
+import { WAITING } from './partner/parallelLockstep.ts';
+import { stageLockstep, type StageLockstep } from './stageLockstep.ts';
 
 export type { RunData, RunOptions, TickResult } from './runTypes.ts';
 
@@ -54,7 +53,12 @@ export class Run {
   private readonly stages: number[];
   private stageIndex = 0;
   private readonly toTrain: TeacherTrainer[];
-  private lockstep: LearnerLockstep | ParallelLockstep | null = null;
+  private lockstep: StageLockstep | null = null;
+
+  /** The current stage's learners in lockstep (a step may wait for the partner: session.ts). */
+  get stageLockstep(): StageLockstep | null {
+    return this.lockstep;
+  }
   private evaluation: EvaluationJob | null = null;
   private evaluationCount = 0;
   private teachersEvaluated = false;
@@ -188,7 +192,7 @@ export class Run {
   }
 
   dispose(): void {
-    if (this.lockstep instanceof ParallelLockstep) this.lockstep.dispose();
+    this.lockstep?.dispose();
     disposeMembers(this.teachers, this.learners);
   }
 
@@ -252,21 +256,6 @@ export class Run {
     return 'phase-changed';
   }
 
-  /** Learners training in two workers: a step waits for the partner's half. */
-  get awaitingPartner(): boolean {
-    return this.lockstep instanceof ParallelLockstep && this.lockstep.busy;
-  }
-
-  /** Resolves when a step that waits for the partner can go on. */
-  waiting(): Promise<void> {
-    return this.lockstep instanceof ParallelLockstep ? this.lockstep.waiting() : Promise.resolve();
-  }
-
-  /** The partner's learners' weights here as they are now (training has stopped); true if new. */
-  async syncPartnerWeights(): Promise<boolean> {
-    return this.lockstep instanceof ParallelLockstep && (await this.lockstep.syncWeights());
-  }
-
   private learnersTick(): TickResult {
     const lockstep = this.lockstep!;
     const failure = lockstep.trainStep(this.hyper, this.options.matMul, this.history, this.meter);
@@ -274,7 +263,7 @@ export class Run {
     this.totalSteps++;
     if (failure) return this.diverged(failure);
     if (lockstep.finished) {
-      if (lockstep instanceof ParallelLockstep) lockstep.dispose();
+      lockstep.dispose();
       this.startEvaluation(lockstep.evaluated(), lockstep.epoch);
       this.stageIndex++;
       this.phase = this.stageIndex < this.stages.length ? 'caching' : 'done';

@@ -9,6 +9,7 @@ import type { LiveHyper, Roster, Snapshot, TestEvaluation } from './protocol.ts'
 import type { Recipe } from './recipe.ts';
 import { Run, type RunData, type RunOptions } from './run.ts';
 import type { TickResult } from './runTypes.ts';
+import { PartnerLost } from './partner/parallelLockstep.ts';
 
 export interface SessionOptions extends RunOptions {
   /** Increases with every run, so the page can drop an older run's messages. */
@@ -111,7 +112,7 @@ export class Session {
             break;
           }
           if (result === 'waiting') {
-            await this.run.waiting();
+            await this.run.stageLockstep?.waiting();
             continue;
           }
           if (result === 'idle' || this.finished) this.running = false;
@@ -141,7 +142,7 @@ export class Session {
         const result = this.tickOrPause();
         if (result === 'diverged' || result === 'failed') break;
         if (result === 'waiting') {
-          await this.run.waiting();
+          await this.run.stageLockstep?.waiting();
           continue;
         }
         if (this.run.totalSteps !== before && !this.run.evaluating) break;
@@ -215,6 +216,10 @@ export class Session {
       if (result === 'diverged') this.options.onPaused?.(this.run.divergence);
       return result;
     } catch (e) {
+      if (e instanceof PartnerLost) {
+        this.options.onPaused?.(e.message);
+        return 'failed';
+      }
       const message = e instanceof Error ? e.message : String(e);
       this.options.onPaused?.(
         `Training paused: a training step failed on the ${tf.getBackend()} backend (${message}). What was trained and measured so far is kept; press Resume to try again, or choose another backend in Run settings.`,
@@ -229,16 +234,16 @@ export class Session {
    */
   private async settle(): Promise<boolean> {
     let settled = false;
-    while (this.run.awaitingPartner && !this.running) {
+    while (this.run.stageLockstep?.busy && !this.running) {
       settled = true;
-      await this.run.waiting();
+      await this.run.stageLockstep?.waiting();
       // Play was pressed meanwhile: its loop records the step.
       if (this.running) return settled;
       const result = this.tickOrPause();
       if (result === 'diverged' || result === 'failed') return true;
     }
     if (this.running) return settled;
-    return (await this.run.syncPartnerWeights()) || settled;
+    return (await this.run.stageLockstep?.syncWeights()) || settled;
   }
 
   private due(): boolean {

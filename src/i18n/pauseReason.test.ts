@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PartnerLost } from '../engine/partner/parallelLockstep.ts';
 import { pauseReason } from './pauseReason.ts';
 
 const DIVERGED =
@@ -17,6 +18,10 @@ describe('a pause reason', () => {
     );
     expect(pauseReason(FAILED, 'zh')).toBe(
       '训练已暂停：wasm 后端上的一步训练失败（injected kernel failure）。已训练和测得的内容都保留；点击“继续”重试，或在运行设置中换一个后端。',
+    );
+    // The sentence the engine writes (PartnerLost), not a copy of it.
+    expect(pauseReason(new PartnerLost('no answer in 60 s').message, 'zh')).toBe(
+      '训练已暂停：第二个训练工作线程已停止（no answer in 60 s）。已训练和测得的内容都保留；点击“重置”即可在一个工作线程中重新训练。',
     );
     expect(pauseReason('something else', 'zh')).toBe('something else');
   });

@@ -20,6 +20,15 @@ import { readLearnerWeights, writeLearnerWeights } from './learnerWeights.ts';
 
 export const WAITING = 'waiting';
 
+/** The partner failed or went silent: the run pauses with this sentence (session.ts). */
+export class PartnerLost extends Error {
+  constructor(why: string) {
+    super(
+      `Training paused: the second training worker stopped (${why}). What was trained and measured so far is kept; press Reset to train again in one worker.`,
+    );
+  }
+}
+
 type Stepped = Extract<PartnerReply, { type: 'stepped' }>;
 
 export interface ParallelOptions {
@@ -155,7 +164,7 @@ export class ParallelLockstep {
   /** Resolves when the partner has answered (or failed). */
   waiting(): Promise<void> {
     if (!this.pending || this.pending.reply || this.link.failure) return Promise.resolve();
-    return new Promise((resolve) => this.wake.push(resolve));
+    return this.answer();
   }
 
   /** The partner's learners' current weights here, when training has stopped; true if new. */
@@ -163,7 +172,7 @@ export class ParallelLockstep {
     if (this.link.failure || this.pending || this.syncedStep === this.step) return false;
     const step = this.step;
     this.link.post({ type: 'weights', stageId: this.stageId });
-    await new Promise<void>((resolve) => this.wake.push(resolve));
+    await this.answer();
     const weights = this.weightsReply;
     this.weightsReply = null;
     if (!weights || this.pending) return false;
@@ -187,6 +196,21 @@ export class ParallelLockstep {
     this.wakeAll();
   }
 
+  /** The partner's next reply (or its failure); a partner silent too long has failed. */
+  private answer(): Promise<void> {
+    return new Promise((resolve) => {
+      const { answerTimeoutMs } = this.link;
+      const timer = setTimeout(
+        () => this.link.fail(`no answer in ${answerTimeoutMs / 1000} s`),
+        answerTimeoutMs,
+      );
+      this.wake.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
   private wakeAll(): void {
     const wake = this.wake;
     this.wake = [];
@@ -203,10 +227,7 @@ export class ParallelLockstep {
   }
 
   private throwIfLost(): void {
-    if (this.link.failure)
-      throw new Error(
-        `the second training worker stopped (${this.link.failure}); press Reset to train again in one worker`,
-      );
+    if (this.link.failure) throw new PartnerLost(this.link.failure);
   }
 }
 

@@ -5,6 +5,7 @@ import type { LearnerMember } from '../members.ts';
 import { sessionsOnWasm, smallRecipe, syntheticSplit } from '../testRecipes.testutil.ts';
 import { Session } from '../session.ts';
 import { splitLearners } from './parallelLockstep.ts';
+import { PartnerLink } from './partnerLink.ts';
 import { inProcessPartner } from './partnerLink.testutil.ts';
 
 const matMul = matMulForBackend('wasm');
@@ -79,8 +80,32 @@ describe('learners split between two workers', () => {
     partner.fail('killed by the test');
     await playing;
     expect(session.running).toBe(false);
-    expect(paused.join()).toMatch(/second training worker stopped \(killed by the test\)/);
+    expect(paused.join()).toMatch(
+      /^Training paused: the second training worker stopped \(killed by the test\)\. .*press Reset/,
+    );
     expect(session.run.history.terms.control.map((t) => t.name)).toEqual(['hard']);
+  });
+
+  it('pauses with a reason when the partner stops answering (hung), instead of waiting for ever', async () => {
+    // A partner that takes every command and never answers.
+    const silent = new PartnerLink(
+      () => {},
+      () => {},
+    );
+    silent.answerTimeoutMs = 50;
+    const paused: string[] = [];
+    const session = openSession(data, recipe, hyper, {
+      matMul,
+      partner: silent,
+      onPaused: (reason) => paused.push(reason),
+    });
+    session.run.finishTeachers();
+    await session.play();
+    expect(session.running).toBe(false);
+    expect(paused.join()).toMatch(
+      /^Training paused: the second training worker stopped \(no answer in 0.05 s\)/,
+    );
+    expect(session.run.totalSteps).toBe(0);
   });
 
   it('a reset while the partner steps: the next run on the same partner ignores the old replies', async () => {

@@ -11,6 +11,12 @@ import type { PartnerCommand, PartnerReply } from './partnerProtocol.ts';
 export class PartnerLink {
   /** Why the partner stopped; null while it works. */
   failure: string | null = null;
+  /**
+   * How long a step or a weights request may go unanswered before the partner counts as gone
+   * (hung: a crash is an error event at once). A step on the slowest backend (cpu, an 800-800
+   * learner) takes about 30 s here; the training worker's own watchdog allows 30 s.
+   */
+  answerTimeoutMs = 60_000;
   /** True once the partner runs the backend; false if it could not start. */
   readonly ready: Promise<boolean>;
   private resolveReady: (ok: boolean) => void = () => {};
