@@ -25,7 +25,7 @@ async function stepNow(page: Page): Promise<{ step: number; at: number }> {
 const bench = (page: Page) =>
   page.evaluate(() => (window as unknown as { __kdBench: Bench }).__kdBench);
 
-function window(
+function windowOf(
   from: { step: number; at: number },
   to: { step: number; at: number },
   longTasks: number[],
@@ -85,9 +85,9 @@ export async function measureAppWorkers(
       backend: 'wasm',
       threads: 1,
       batchSize: BATCH,
-      idle: window(idleFrom, idleTo, longTasks),
+      idle: windowOf(idleFrom, idleTo, longTasks),
       drag: {
-        ...window(dragFrom, dragTo, longTasks),
+        ...windowOf(dragFrom, dragTo, longTasks),
         inputs: drag.length,
         p50: percentile(drag, 50),
         p95: percentile(drag, 95),

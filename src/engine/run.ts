@@ -23,8 +23,7 @@ import type { RunData, RunOptions, TickResult } from './runTypes.ts';
 import { validateRecipe, type Recipe } from './recipe.ts';
 import { recordFinishedEvaluation } from './references.ts';
 import { describeProgress } from './runProgress.ts';
-import { adoptLearnerTeachers, copyEarlierLearners } from './stageStart.ts';
-import { cachedTeachers } from './targets.ts';
+import { adoptLearnerTeachers, copyEarlierLearners, uncachedTeachers } from './stageStart.ts';
 import { sampleLogitsOf } from './sampleLogits.ts';
 import { TeacherOutputCache } from './teacherCache.ts';
 import { say, WordedError } from './messageWords.ts';
@@ -117,7 +116,10 @@ export class Run {
   }
 
   get progress(): Progress {
-    const pending = this.phase === 'caching' ? this.teachersToCache() : [];
+    const pending =
+      this.phase === 'caching'
+        ? uncachedTeachers(this.recipe, this.teachers, this.stageLearners, this.cache)
+        : [];
     const cachingId = pending[0]?.spec.id;
     return describeProgress({
       phase: this.phase,
@@ -219,19 +221,9 @@ export class Run {
     return 'trained';
   }
 
-  /** Teachers the current stage's learners listen to whose outputs are not cached yet. */
-  private teachersToCache(): TeacherMember[] {
-    const stage = this.learners.filter((l) => l.stage === this.stage && l.trains);
-    const needed = cachedTeachers(
-      this.recipe,
-      stage.map((l) => l.spec),
-    );
-    return this.teachers.filter((t) => needed.has(t.spec.id) && !this.cache.has(t.spec.id));
-  }
-
   private cacheTick(): TickResult {
     adoptLearnerTeachers(this.teachers, this.learners, this.stage, this.testLogits, this.history);
-    const pending = this.teachersToCache();
+    const pending = uncachedTeachers(this.recipe, this.teachers, this.stageLearners, this.cache);
     if (pending.length > 0) {
       // validateRecipe made sure a teacher from a learner comes from an earlier stage.
       const t = pending[0];

@@ -2,6 +2,23 @@
 import { copyWeights } from '../models/mlp.ts';
 import type { RunHistory } from './history.ts';
 import type { LearnerMember, TeacherMember } from './members.ts';
+import type { Recipe } from './recipe.ts';
+import { cachedTeachers } from './targets.ts';
+import type { TeacherOutputCache } from './teacherCache.ts';
+
+/** Teachers a stage's learners listen to whose outputs are not cached yet. */
+export function uncachedTeachers(
+  recipe: Recipe,
+  teachers: readonly TeacherMember[],
+  stageLearners: readonly LearnerMember[],
+  cache: TeacherOutputCache,
+): TeacherMember[] {
+  const needed = cachedTeachers(
+    recipe,
+    stageLearners.map((l) => l.spec),
+  );
+  return teachers.filter((t) => needed.has(t.spec.id) && !cache.has(t.spec.id));
+}
 
 /**
  * Teachers that come from a learner of an earlier stage take its model, frozen from now on, and
